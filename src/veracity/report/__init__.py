@@ -1,0 +1,1 @@
+"""Renderers: HTML reports, and later CSV, XLSX, JSON Lines and FtM packages."""

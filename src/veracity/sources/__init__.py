@@ -1,0 +1,5 @@
+"""Readers for the real list formats; importing this package registers them all."""
+
+from veracity.sources.base import ListInfo, Record, Source, all_sources, checksum, get_source
+
+__all__ = ["ListInfo", "Record", "Source", "all_sources", "checksum", "get_source"]

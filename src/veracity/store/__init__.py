@@ -1,0 +1,14 @@
+"""The embedded store: versioned, atomic loads of list data (DuckDB by default)."""
+
+from pathlib import Path
+
+from veracity.store.base import SourceVersion, Staged, Store
+from veracity.store.duckdb import DuckDBStore
+
+
+def open_store(path: Path | str) -> Store:
+    """Open (or create) the store at `path`."""
+    return DuckDBStore(path)
+
+
+__all__ = ["DuckDBStore", "SourceVersion", "Staged", "Store", "open_store"]

@@ -1,0 +1,110 @@
+"""The store interface: versioned, atomic loads of list data, and queries over the live version.
+
+A backend implements a few `@abstractmethod`s; the `@final` methods around them keep the
+behaviour every backend must share (validation before the swap, error wrapping).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, final
+
+from veracity.model import Party, Reject
+
+
+@dataclass(frozen=True, slots=True)
+class SourceVersion:
+    """The live version of one source in the store."""
+
+    source: str
+    version: int
+    checksum: str
+    path: str
+    list_date: str | None
+    loaded_at: datetime
+    parties: int
+    names: int
+    rejected: int
+    orphans: int
+
+
+@dataclass(slots=True)
+class Staged:
+    """A validated list, ready to be swapped in as a source's new version."""
+
+    source: str
+    checksum: str
+    path: str
+    list_date: str | None
+    parties: list[Party] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    started_at: datetime = field(default_factory=datetime.now)
+
+    @property
+    def orphans(self) -> int:
+        """Rejected rows that are orphans (aliases/addresses of entries not on the list)."""
+        return sum(1 for r in self.rejects if r.orphan)
+
+    @property
+    def names(self) -> int:
+        """Every name of every party."""
+        return sum(len(p.names) for p in self.parties)
+
+
+class Store(ABC):
+    """A place that keeps one live version of each source, swapped in atomically."""
+
+    @final
+    def replace(self, staged: Staged) -> SourceVersion:
+        """Swap `staged` in as the source's new version, in one transaction."""
+        return self._replace(staged)
+
+    @final
+    def record_unchanged(self, staged: Staged) -> SourceVersion:
+        """Note in the history that an identical file was loaded again; change nothing else."""
+        current = self.current(staged.source)
+        if current is None:
+            raise ValueError(f"{staged.source} has no version to keep")
+        self._record_history(current, "unchanged", staged.started_at)
+        return current
+
+    @abstractmethod
+    def current(self, source: str) -> SourceVersion | None:
+        """The live version of `source`, or None if it was never loaded."""
+
+    @abstractmethod
+    def versions(self) -> list[SourceVersion]:
+        """The live version of every loaded source."""
+
+    @abstractmethod
+    def _replace(self, staged: Staged) -> SourceVersion: ...
+
+    @abstractmethod
+    def _record_history(self, version: SourceVersion, status: str, started: datetime) -> None: ...
+
+    @abstractmethod
+    def history(self, source: str | None = None) -> list[dict[str, Any]]:
+        """Every load that reached the store, newest first."""
+
+    @abstractmethod
+    def parties(self, source: str | None = None) -> Iterator[Party]:
+        """The live parties, of one source or of all."""
+
+    @abstractmethod
+    def party(self, entity_id: str) -> Party | None:
+        """One party by id."""
+
+    @abstractmethod
+    def rejects(self, source: str) -> list[Reject]:
+        """The rows rejected by the live version's load."""
+
+    @abstractmethod
+    def counts(self, source: str) -> dict[str, Any]:
+        """Counts for one source: by schema, names by kind, identifiers."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store."""
