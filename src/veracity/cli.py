@@ -121,8 +121,6 @@ def sources_list(as_json: bool) -> None:
 
 def main() -> None:
     """Entry point: run the CLI, turning our errors into clear messages and exit code 1."""
-    from veracity import cli_commands  # noqa: F401  (registers the commands defined there)
-
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -133,3 +131,7 @@ def main() -> None:
     except VeracityError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(1)
+
+
+# The multi-step commands live in their own module, which adds them to the group defined above.
+from veracity import cli_commands  # noqa: E402, F401
