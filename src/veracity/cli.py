@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -33,7 +33,20 @@ class Context:
         return self._store
 
 
-@click.group(help="Veracity: check declarations and claims against the records, with evidence.")
+class VeracityGroup(click.Group):
+    """A click group that shows our errors as clear one-line messages (exit code 1)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except VeracityError as exc:
+            raise click.ClickException(exc.message) from exc
+
+
+@click.group(
+    cls=VeracityGroup,
+    help="Veracity: check declarations and claims against the records, with evidence.",
+)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -120,17 +133,8 @@ def sources_list(as_json: bool) -> None:
 
 
 def main() -> None:
-    """Entry point: run the CLI, turning our errors into clear messages and exit code 1."""
-    try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except VeracityError as exc:
-        click.echo(f"error: {exc.message}", err=True)
-        sys.exit(1)
+    """Entry point of the `veracity` command."""
+    cli()
 
 
 # The multi-step commands live in their own module, which adds them to the group defined above.

@@ -43,6 +43,7 @@ _ALIASES = {
     "czech republic": "CZ",
     "ivory coast": "CI",
     "cote divoire": "CI",
+    "cote d ivoire": "CI",
     "congo democratic republic of the": "CD",
     "democratic republic of the congo": "CD",
     "congo democratic republic": "CD",
