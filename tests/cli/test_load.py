@@ -80,7 +80,7 @@ def test_the_installed_command_reports_errors_cleanly(tmp_path: Path) -> None:
     assert "unknown source 'no-such-list'" in done.stderr and "Traceback" not in done.stderr
 
 
-@pytest.mark.parametrize("source", ["ofac-sdn", "un", "bis-dpl", "ftm"])
+@pytest.mark.parametrize("source", ["ofac-sdn", "un", "uk", "bis-dpl", "ftm"])
 def test_every_example_list_loads(tmp_path: Path, source: str) -> None:
     code, out = run(tmp_path / "s.duckdb", "load", source, str(EXAMPLES / source), "--json")
     assert code == 0, out

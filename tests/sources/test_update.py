@@ -46,7 +46,7 @@ def test_update_downloads_every_official_file(mirror: str, tmp_path: Path) -> No
 
 
 def test_a_missing_file_fails_and_leaves_no_partial_file(mirror: str, tmp_path: Path) -> None:
-    source = type(get_source("uk"))  # no uk/ folder on this mirror: 404
+    source = type(get_source("ofac-cons"))  # no ofac-cons/ folder on this mirror: 404
     with pytest.raises(UpdateError, match="404"):
         update_source(source, tmp_path, mirror)
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]

@@ -48,6 +48,8 @@ _ALIASES = {
     "democratic republic of the congo": "CD",
     "congo democratic republic": "CD",
     "drc": "CD",
+    "prc": "CN",
+    "peoples republic of china": "CN",
     "congo republic of the": "CG",
     "republic of the congo": "CG",
     "congo": "CG",
