@@ -31,8 +31,9 @@ class DuckDBStore(Store):
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             self._con = duckdb.connect(str(self.path))
-        except duckdb.Error as exc:
+        except (duckdb.Error, OSError) as exc:
             raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
         for statement in DDL:
             self._sql(statement)
