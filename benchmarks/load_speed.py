@@ -55,8 +55,10 @@ def main() -> None:
                 "parties_per_s": round(report.parties / seconds),
                 "bare_read_seconds": round(baseline, 4),
             }
-            print(f"{name:<10} {report.parties:>7,} parties in {seconds:6.2f} s "
-                  f"(bare read {baseline:.3f} s)")  # fmt: skip
+            print(
+                f"{name:<10} {report.parties:>7,} parties in {seconds:6.2f} s "
+                f"(bare read {baseline:.3f} s)"
+            )
     print(json.dumps(figures))
 
 

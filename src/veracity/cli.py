@@ -138,4 +138,4 @@ def main() -> None:
 
 
 # The multi-step commands live in their own module, which adds them to the group defined above.
-from veracity import cli_commands  # noqa: E402, F401
+from veracity import cli_commands, cli_match  # noqa: E402, F401

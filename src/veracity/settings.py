@@ -22,6 +22,8 @@ class Settings:
     """`VERACITY_REQUIRE_SHARED=1`: tests that need the shared data fail instead of skipping."""
     data_dir: Path
     """`VERACITY_DATA_DIR`: where `sources update` puts downloaded files (default `data/`)."""
+    name_model: Path | None
+    """`VERACITY_NAME_MODEL`: a name model from `train-matcher` (default: the shipped one)."""
 
 
 def _flag(value: str | None) -> bool:
@@ -36,4 +38,5 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         shared_data=Path(env.get("VERACITY_SHARED_DATA") or DEFAULT_SHARED),
         require_shared=_flag(env.get("VERACITY_REQUIRE_SHARED")),
         data_dir=Path(env.get("VERACITY_DATA_DIR") or "data"),
+        name_model=Path(env["VERACITY_NAME_MODEL"]) if env.get("VERACITY_NAME_MODEL") else None,
     )

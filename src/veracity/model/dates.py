@@ -68,7 +68,7 @@ class PartialDate:
         return cls(int(year), _int(month), _int(day), circa)
 
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _DMY = re.compile(r"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})")
 _MY = re.compile(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{4})")
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")

@@ -161,8 +161,18 @@ class DuckDBStore(Store):
 
 
 def _version_row(v: SourceVersion) -> list[Any]:
-    return [v.source, v.version, v.checksum, v.path, v.list_date, v.loaded_at, v.parties, v.names,
-            v.rejected, v.orphans]  # fmt: skip
+    return [
+        v.source,
+        v.version,
+        v.checksum,
+        v.path,
+        v.list_date,
+        v.loaded_at,
+        v.parties,
+        v.names,
+        v.rejected,
+        v.orphans,
+    ]
 
 
 def _arrow_tables(staged: Staged, version: int) -> dict[str, pa.Table]:

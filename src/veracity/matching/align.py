@@ -1,0 +1,114 @@
+"""Pairing the tokens of two prepared names, one to one, best pairs first.
+
+Adjacent tokens may pair as one (`JSC ARGUMENT` ~ `JSCARGUMENT`, watchman#594; `Abdul Rahman` ~
+`Abdulrahman`). Each token carries a weight: how rare it is on the lists (names.frequency) times
+how much its role says (a legal form or generic word says little: watchman#483, #338).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from veracity.matching.tokens import Why, token_similarity
+from veracity.names import PreparedName, Role, TokenWeights
+
+MIN_SIM = 0.5
+"""Token pairs less alike than this are not paired at all."""
+
+ROLE_WEIGHT = {
+    Role.LEGAL_FORM: 0.1,
+    Role.GENERIC: 0.25,
+    Role.PARTICLE: 0.2,
+    Role.HONORIFIC: 0.2,
+    Role.INITIAL: 0.3,
+}
+WEAK_ROLES = frozenset(ROLE_WEIGHT)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Query tokens paired with result tokens (one each, or two joined on one side)."""
+
+    q: tuple[int, ...]
+    r: tuple[int, ...]
+    sim: float
+    why: Why
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """How the tokens of a query name and a result name pair up."""
+
+    query: PreparedName
+    result: PreparedName
+    pairs: tuple[Pair, ...]
+    q_weights: tuple[float, ...]
+    r_weights: tuple[float, ...]
+    q_known: tuple[bool, ...]
+    """Whether each query token is itself a word of some listed name."""
+
+    def describe(self) -> str:
+        """The pairing in words: `'putin'≈'putn' spelling 0.80; 'vladimirovich' unmatched`."""
+        q, r = self.query.tokens, self.result.tokens
+        parts = [
+            f"{' '.join(q[i] for i in p.q)!r}≈{' '.join(r[j] for j in p.r)!r} {p.why} {p.sim:.2f}"
+            for p in self.pairs
+        ]
+        paired_q = {i for p in self.pairs for i in p.q}
+        paired_r = {j for p in self.pairs for j in p.r}
+        parts += [f"{t!r} not in the listed name" for i, t in enumerate(q) if i not in paired_q]
+        parts += [f"{t!r} not in the query" for j, t in enumerate(r) if j not in paired_r]
+        return "; ".join(parts)
+
+
+def token_weights(name: PreparedName, weights: TokenWeights) -> tuple[float, ...]:
+    """Each token's evidence weight: rarity on the lists times what its role says."""
+    return tuple(
+        weights.weight(t) * ROLE_WEIGHT.get(role, 1.0)
+        for t, role in zip(name.tokens, name.roles, strict=True)
+    )
+
+
+def _candidates(q: tuple[str, ...], r: tuple[str, ...]) -> list[Pair]:
+    found = []
+    for i, a in enumerate(q):
+        for j, b in enumerate(r):
+            sim, why = token_similarity(a, b)
+            if sim >= MIN_SIM:
+                found.append(Pair((i,), (j,), sim, why))
+    found += _compounds(q, r, flip=False) + _compounds(r, q, flip=True)
+    return found
+
+
+def _compounds(a: tuple[str, ...], b: tuple[str, ...], flip: bool) -> list[Pair]:
+    """Two adjacent tokens of `a` written as one token of `b`."""
+    found = []
+    for i in range(len(a) - 1):
+        joined = a[i] + a[i + 1]
+        for j, token in enumerate(b):
+            if abs(len(token) - len(joined)) > 2:
+                continue
+            sim, _ = token_similarity(joined, token)
+            if sim >= 0.85:
+                two, one = (i, i + 1), (j,)
+                found.append(
+                    Pair(one, two, sim, Why.COMPOUND) if flip else Pair(two, one, sim, Why.COMPOUND)
+                )
+    return found
+
+
+def align(query: PreparedName, result: PreparedName, weights: TokenWeights) -> Alignment:
+    """Pair tokens greedily: most alike first, then the heavier tokens, each token once."""
+    qw, rw = token_weights(query, weights), token_weights(result, weights)
+    cands = _candidates(query.tokens, result.tokens)
+    cands.sort(key=lambda p: (-p.sim, -len(p.q) - len(p.r), -sum(qw[i] for i in p.q)))
+    used_q: set[int] = set()
+    used_r: set[int] = set()
+    pairs = []
+    for pair in cands:
+        if used_q.isdisjoint(pair.q) and used_r.isdisjoint(pair.r):
+            pairs.append(pair)
+            used_q.update(pair.q)
+            used_r.update(pair.r)
+    known = tuple(weights.frequency(t) > 0 for t in query.tokens)
+    return Alignment(query, result, tuple(pairs), qw, rw, known)

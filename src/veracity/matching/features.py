@@ -1,0 +1,145 @@
+"""Name features: what the token pairing of two names shows, each in [0, 1].
+
+Each feature is a small function of an `Alignment`; its docstring is the explanation users see
+next to the weight the calibrated model gives it (matching/model.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from veracity.matching.align import WEAK_ROLES, Alignment
+from veracity.matching.tokens import Why
+from veracity.names import Role, legal_form
+
+Feature = Callable[[Alignment], float]
+
+
+def _weighted_cover(weights: tuple[float, ...], sims: dict[int, float]) -> float:
+    total = sum(weights)
+    return sum(w for i, w in enumerate(weights) if i in sims) / total if total else 0.0
+
+
+def _q_sims(a: Alignment) -> dict[int, float]:
+    return {i: p.sim for p in a.pairs for i in p.q}
+
+
+def _r_sims(a: Alignment) -> dict[int, float]:
+    return {j: p.sim for p in a.pairs for j in p.r}
+
+
+def query_coverage(a: Alignment) -> float:
+    """How much of the query name, weighted by how rare each word is, pairs with the listed name."""
+    return _weighted_cover(a.q_weights, _q_sims(a))
+
+
+def result_coverage(a: Alignment) -> float:
+    """How much of the listed name, weighted by how rare each word is, pairs with the query."""
+    return _weighted_cover(a.r_weights, _r_sims(a))
+
+
+def _core(roles: tuple[Role, ...]) -> list[int]:
+    return [i for i, role in enumerate(roles) if role not in WEAK_ROLES]
+
+
+def query_unmatched_rare(a: Alignment) -> float:
+    """The rarest word of the query that the listed name lacks (a rare extra word argues
+    against)."""
+    paired = _q_sims(a)
+    return max((a.q_weights[i] for i in _core(a.query.roles) if i not in paired), default=0.0)
+
+
+def result_unmatched_rare(a: Alignment) -> float:
+    """The rarest word of the listed name that the query lacks."""
+    paired = _r_sims(a)
+    return max((a.r_weights[j] for j in _core(a.result.roles) if j not in paired), default=0.0)
+
+
+def fuzzy_loss(a: Alignment) -> float:
+    """How much of the query's identifying weight pairs only approximately (spelling differs)."""
+    core = _core(a.query.roles)
+    total = sum(a.q_weights[i] for i in core)
+    sims = _q_sims(a)
+    lost = sum(a.q_weights[i] * (1.0 - sims[i]) for i in core if i in sims)
+    return lost / total if total else 0.0
+
+
+def contradiction(a: Alignment) -> float:
+    """Both names have an identifying word the other lacks: a contradicted part, not an
+    omitted one."""
+    return min(query_unmatched_rare(a), result_unmatched_rare(a))
+
+
+_FUZZY = frozenset({Why.SPELLING, Why.PHONETIC, Why.SKELETON})
+
+
+def known_other_word(a: Alignment) -> float:
+    """A query word pairs only approximately and is itself a different word of listed names
+    (Marcos vs Marquez: another real name, not a typo)."""
+    return max(
+        (a.q_weights[i] for p in a.pairs if p.why in _FUZZY for i in p.q if a.q_known[i]),
+        default=0.0,
+    )
+
+
+def single_word(a: Alignment) -> float:
+    """One of the names has only one identifying word, so a shared word says less."""
+    return float(min(len(_core(a.query.roles)), len(_core(a.result.roles))) <= 1)
+
+
+def initials_only(a: Alignment) -> float:
+    """The identifying words paired only through initials."""
+    core = [p for p in a.pairs if p.why != Why.EXACT or len(a.query.tokens[p.q[0]]) > 1]
+    return float(bool(a.pairs) and all(p.why == Why.INITIAL for p in core))
+
+
+def number_clash(a: Alignment) -> float:
+    """Both names carry numbers and they differ (`11420 CORP` vs `BELLETECH CORP`)."""
+    qn = {t for t in a.query.tokens if any(c.isdigit() for c in t)}
+    rn = {t for t in a.result.tokens if any(c.isdigit() for c in t)}
+    return float(bool(qn or rn) and qn != rn)
+
+
+def legal_form_clash(a: Alignment) -> float:
+    """Both names give a legal form and the forms are of different kinds (LLC vs JSC)."""
+    qg, rg = _form_groups(a.query.legal_forms), _form_groups(a.result.legal_forms)
+    return float(bool(qg and rg) and qg.isdisjoint(rg))
+
+
+def _form_groups(forms: tuple[str, ...]) -> set[str]:
+    return {found.group for f in forms if (found := legal_form(f)) is not None}
+
+
+def family_name_missing(a: Alignment) -> float:
+    """The listed person's family name has no counterpart in the query."""
+    family = [j for j, role in enumerate(a.result.roles) if role == Role.FAMILY]
+    return float(bool(family) and not set(family) & set(_r_sims(a)))
+
+
+def order_crossed(a: Alignment) -> float:
+    """The paired words come in a different order (first and family name swapped)."""
+    ordered = [p.r[0] for p in sorted(a.pairs, key=lambda p: p.q[0])]
+    return float(ordered != sorted(ordered))
+
+
+FEATURES: tuple[Feature, ...] = (
+    query_coverage,
+    result_coverage,
+    query_unmatched_rare,
+    result_unmatched_rare,
+    fuzzy_loss,
+    contradiction,
+    known_other_word,
+    single_word,
+    initials_only,
+    number_clash,
+    legal_form_clash,
+    family_name_missing,
+    order_crossed,
+)
+FEATURE_NAMES = tuple(f.__name__ for f in FEATURES)
+
+
+def feature_vector(a: Alignment) -> list[float]:
+    """Every feature of an alignment, in FEATURES order."""
+    return [f(a) for f in FEATURES]

@@ -1,0 +1,134 @@
+"""The candidate index: which listed names could be a query, found in microseconds.
+
+Every name of every party, in every Latin rendering, is posted under keys for its tokens: the
+token itself, its one-letter deletions (so one typo still meets: the SymSpell idea), its
+metaphone and consonant skeleton, and adjacent tokens joined (`JSC ARGUMENT` under
+`jscargument`). A query collects the names sharing keys with it, each key counting the token's
+rarity times how exact the key is, and only the best-supported names go on to full scoring.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from veracity.matching.qualifiers import normalize_identifier
+from veracity.model import NameKind, Party, Schema
+from veracity.names import PreparedName, TokenWeights, metaphone, prepare, skeleton
+
+EXACT, DELETION, PHONETIC, SKELETON = 1.0, 0.8, 0.7, 0.6
+MIN_DELETION_LEN = 5
+MIN_KEY_LEN = 3
+
+
+def name_kind(schema: Schema | None) -> str:
+    """How to prepare a name of this schema: `person`, `org` or `any`."""
+    if schema == Schema.PERSON:
+        return "person"
+    if schema in (Schema.ORGANIZATION, Schema.COMPANY):
+        return "org"
+    return "any"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One name of one listed party, prepared."""
+
+    party: int
+    name: str
+    kind: NameKind
+    prepared: PreparedName
+
+
+def renderings(name: PreparedName) -> tuple[PreparedName, ...]:
+    """The name and its alternative Latin renderings."""
+    return (name, *name.alternatives)
+
+
+def token_keys(token: str) -> Iterable[tuple[str, float]]:
+    """The keys a listed token is posted under, with how exact each is."""
+    yield "t" + token, EXACT
+    if len(token) >= MIN_DELETION_LEN:
+        for i in range(len(token)):
+            yield "d" + token[:i] + token[i + 1 :], DELETION
+    if len(token) >= MIN_KEY_LEN and not token.isdigit():
+        yield "m" + metaphone(token), PHONETIC
+        yield "s" + skeleton(token), SKELETON
+
+
+def query_keys(token: str) -> Iterable[tuple[str, float]]:
+    """The keys a query token looks up (its own keys, and itself as a listed token's deletion)."""
+    yield from token_keys(token)
+    if len(token) >= MIN_DELETION_LEN - 1:
+        yield "d" + token, DELETION
+    if len(token) >= MIN_DELETION_LEN + 1:
+        for i in range(len(token)):
+            yield "t" + token[:i] + token[i + 1 :], DELETION
+
+
+class CandidateIndex:
+    """Posting lists from name keys to the listed names that carry them."""
+
+    def __init__(self, parties: list[Party], fingerprint: str) -> None:
+        self.parties = parties
+        self.fingerprint = fingerprint
+        self.entries: list[Entry] = []
+        for p, party in enumerate(parties):
+            kind = name_kind(party.schema)
+            for name in party.names:
+                self.entries.append(Entry(p, name.full, name.kind, prepare(name.full, kind)))
+        self.weights = TokenWeights.build(e.prepared.tokens for e in self.entries)
+        self.postings = self._post()
+        self.identifiers = self._identifiers()
+
+    def _post(self) -> dict[str, list[int]]:
+        postings: defaultdict[str, set[int]] = defaultdict(set)
+        for e, entry in enumerate(self.entries):
+            for rendering in renderings(entry.prepared):
+                tokens = rendering.tokens
+                for token in tokens:
+                    for key, _ in token_keys(token):
+                        postings[key].add(e)
+                for a, b in pairwise(tokens):
+                    postings["t" + a + b].add(e)
+        return {key: sorted(ids) for key, ids in postings.items()}
+
+    def _identifiers(self) -> dict[str, list[int]]:
+        found: defaultdict[str, list[int]] = defaultdict(list)
+        for p, party in enumerate(self.parties):
+            for ident in party.identifiers:
+                if len(key := normalize_identifier(ident.value)) >= 4:
+                    found[key].append(p)
+        return dict(found)
+
+    def candidates(self, query: PreparedName, min_share: float = 0.3) -> dict[int, float]:
+        """Names sharing at least `min_share` of the query's rare-token weight, with that share."""
+        shares: dict[int, float] = {}
+        for rendering in renderings(query):
+            support, total = self._support(rendering)
+            for e, s in support.items():
+                share = s / total
+                if share >= min_share and shares.get(e, 0.0) < share:
+                    shares[e] = share
+        return shares
+
+    def _support(self, query: PreparedName) -> tuple[dict[int, float], float]:
+        support: defaultdict[int, float] = defaultdict(float)
+        total = 1e-9
+        for token in {t for t in query.tokens if len(t) > 1}:
+            weight = self.weights.weight(token)
+            total += weight
+            best: dict[int, float] = {}
+            for key, exactness in query_keys(token):
+                for e in self.postings.get(key, ()):
+                    if best.get(e, 0.0) < exactness:
+                        best[e] = exactness
+            for e, exactness in best.items():
+                support[e] += weight * exactness
+        return support, total
+
+    def by_identifier(self, values: Iterable[str]) -> set[int]:
+        """Parties carrying one of these identifiers."""
+        return {p for v in values for p in self.identifiers.get(normalize_identifier(v), ())}

@@ -1,0 +1,81 @@
+"""How alike two name tokens are, in [0, 1], and why.
+
+Rules, strongest first: equal tokens; numbers must be equal (watchman#483: `11420 CORP` is not
+`BELLETECH CORP`); an initial stands for any name with that first letter (`L` ~ `Lafayette`);
+known short forms of one given name (`Jon` ~ `John`, `Bill` ~ `William`); then spelling distance
+(optimal string alignment, so a swap of two letters is one edit), lifted when the tokens sound
+alike (metaphone) or share their consonant skeleton (transliterated Arabic drops vowels).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from veracity.names import person, phonetic
+
+
+class Why(StrEnum):
+    """Why two tokens were paired."""
+
+    EXACT = "exact"
+    NUMBER_MISMATCH = "number_mismatch"
+    INITIAL = "initial"
+    SHORT_FORM = "short_form"
+    PHONETIC = "phonetic"
+    SKELETON = "skeleton"
+    SPELLING = "spelling"
+    COMPOUND = "compound"
+
+
+INITIAL_SIM = 0.6
+SHORT_FORM_SIM = 0.9
+PHONETIC_SIM = 0.8
+SKELETON_SIM = 0.75
+
+
+@lru_cache(maxsize=1 << 18)
+def token_similarity(a: str, b: str) -> tuple[float, Why]:
+    """Similarity of two normalised Latin tokens and the rule that gave it."""
+    if a == b:
+        return 1.0, Why.EXACT
+    if _has_digit(a) or _has_digit(b):
+        if _letters(a) and _letters(b) and _unleet(a) == _unleet(b):
+            return PHONETIC_SIM, Why.SPELLING  # `Sech1n` typed for `Sechin`
+        return 0.0, Why.NUMBER_MISMATCH
+    if len(a) == 1 or len(b) == 1:
+        ok = a[0] == b[0]
+        return (INITIAL_SIM if ok else 0.0), Why.INITIAL
+    if person.same_given_name(a, b):
+        return SHORT_FORM_SIM, Why.SHORT_FORM
+    longest = max(len(a), len(b))
+    spelling = 1.0 - OSA.distance(a, b) / longest
+    if longest <= 3:
+        spelling = min(spelling, 0.5)  # one edit in a 3-letter token is another name
+    if spelling < PHONETIC_SIM and phonetic.metaphone(a) == phonetic.metaphone(b):
+        return PHONETIC_SIM, Why.PHONETIC
+    if spelling < SKELETON_SIM and _skeletons_agree(a, b):
+        return SKELETON_SIM, Why.SKELETON
+    return spelling, Why.SPELLING
+
+
+_LEET = str.maketrans("0134579", "oieastg")
+
+
+def _letters(token: str) -> bool:
+    return any(c.isalpha() for c in token)
+
+
+def _unleet(token: str) -> str:
+    return token.translate(_LEET)
+
+
+def _has_digit(token: str) -> bool:
+    return any("0" <= c <= "9" for c in token)
+
+
+def _skeletons_agree(a: str, b: str) -> bool:
+    sa, sb = phonetic.skeleton(a), phonetic.skeleton(b)
+    return len(sa) >= 3 and sa == sb
