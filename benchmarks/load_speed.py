@@ -7,24 +7,14 @@ baseline: the time to merely read the files' bytes and split them into lines.
 from __future__ import annotations
 
 import json
-import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from _lists import LISTS, shared_data
 from veracity.load import load_source
 from veracity.sources import get_source
 from veracity.store import open_store
-
-LISTS = {
-    "ofac-sdn": "sanctions/ofac_sdn",
-    "ofac-cons": "sanctions/ofac_consolidated",
-    "un": "sanctions/un/UN_consolidated.xml",
-    "uk": "sanctions/uk",
-    "bis-dpl": "sanctions/bis/dpl.txt",
-    "ftm": "sanctions/opensanctions_ftm/zala_entities.ftm.json",
-}
 
 
 def bare_read(paths: list[Path]) -> float:
@@ -37,9 +27,7 @@ def bare_read(paths: list[Path]) -> float:
 
 def main() -> None:
     """Measure and print."""
-    shared = Path(os.environ.get("VERACITY_SHARED_DATA", "../shared/data"))
-    if not (shared / "sanctions").is_dir():
-        sys.exit(f"no real data at {shared}; set VERACITY_SHARED_DATA")
+    shared = shared_data()
     figures: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "bench.duckdb")
