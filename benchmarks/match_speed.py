@@ -24,6 +24,7 @@ from veracity.matching import MatchConfig, Matcher, MatchQuery
 from veracity.matching.index import Entry
 from veracity.matching.model import sigmoid
 from veracity.model import Schema
+from veracity.names import prepare
 
 
 def queries(n: int, seed: int = 11) -> list[MatchQuery]:
@@ -55,8 +56,6 @@ def exhaustive_hits(matcher: Matcher, q: MatchQuery) -> set[int]:
         party = matcher.index.parties[entry.party]
         if party.schema != Schema.PERSON:
             continue
-        from veracity.names import prepare
-
         scored = matcher._best_rendering(prepare(q.names[0], "person"), entry, q.names[0])
         if sigmoid(scored.logit) >= matcher.model.threshold:
             hits.add(entry.party)

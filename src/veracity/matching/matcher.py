@@ -15,7 +15,8 @@ from veracity.matching.index import CandidateIndex, Entry, name_kind, renderings
 from veracity.matching.model import NameModel, sigmoid
 from veracity.matching.qualifiers import qualify
 from veracity.matching.query import Evidence, MatchQuery, MatchResult
-from veracity.model import NameKind, Party, Schema
+from veracity.model import Name, NameKind, Party, Provenance, Schema
+from veracity.names import PreparedName, prepare
 
 WEAK_ALIAS = -1.0
 """A weak alias (a nickname or generic name, OFAC FAQ 123) is weaker evidence: about ×0.37."""
@@ -83,8 +84,6 @@ class Matcher:
         return schema is None or party.schema in _COMPATIBLE[schema]
 
     def _score_name(self, text: str, schema: Schema | None, config: MatchConfig) -> list[_Scored]:
-        from veracity.names import prepare
-
         probe = prepare(text, name_kind(schema))
         shares = self.index.candidates(probe, config.min_share)
         ranked = sorted(shares, key=lambda e: -shares[e])
@@ -103,10 +102,7 @@ class Matcher:
                 break
         return out
 
-    def _best_rendering(self, query: object, entry: Entry, text: str) -> _Scored:
-        from veracity.names import PreparedName
-
-        assert isinstance(query, PreparedName)
+    def _best_rendering(self, query: PreparedName, entry: Entry, text: str) -> _Scored:
         best: _Scored | None = None
         for q in renderings(query):
             for r in renderings(entry.prepared):
@@ -120,9 +116,6 @@ class Matcher:
 
     def compare(self, query: str, result: str, schema: Schema | None = None) -> MatchResult:
         """Score one name against another name (no list lookup): the name model alone."""
-        from veracity.model import Name, Provenance
-        from veracity.names import prepare
-
         kind = name_kind(schema)
         party = Party(
             "pair:1",
