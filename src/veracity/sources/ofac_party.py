@@ -25,6 +25,7 @@ from veracity.model import (
     Provenance,
     Schema,
 )
+from veracity.sources.heuristics import LEGAL_FORMS
 from veracity.sources.ofac_csv import Row
 from veracity.sources.ofac_remarks import RemarkFacts, parse_remarks, resolve_country
 
@@ -42,16 +43,6 @@ _NOT_COMPANY = ("Registered Charity No.",)
 _COMPANY_TARGETS = frozenset(
     {"Financial Institution", "State-Owned Enterprise", "Private Company", "Public Company"}
 )
-# Legal-form words, compared with a name's tokens after dots are dropped (`S.A.` -> `SA`).
-_LEGAL_FORMS = frozenset(
-    {
-        "LLC", "LLP", "LTD", "LIMITED", "PLC", "INC", "INCORPORATED", "CORP", "CORPORATION",
-        "CO", "COMPANY", "GMBH", "AG", "KG", "SA", "SAS", "SARL", "SRL", "SPA", "SL", "LTDA",
-        "LDA", "CV", "RL", "BV", "NV", "AB", "AS", "OY", "OU", "KFT", "OOO", "OAO", "ZAO", "PAO",
-        "AO", "JSC", "OJSC", "CJSC", "PJSC", "TOO", "FZE", "FZC", "FZCO", "DMCC", "PTE", "PVT",
-        "BHD", "CA", "SAC",
-    }
-)  # fmt: skip
 _TOKEN = re.compile(r"[^A-Z0-9]+")
 _VESSEL_EXTRA = ((6, "vessel_type"), (7, "tonnage"), (8, "gross_registered_tonnage"))
 
@@ -129,7 +120,7 @@ def _entity_schema(
     ):
         return Schema.COMPANY
     for name in names:
-        if _LEGAL_FORMS.intersection(_TOKEN.split(name.full.upper().replace(".", ""))):
+        if LEGAL_FORMS.intersection(_TOKEN.split(name.full.upper().replace(".", ""))):
             return Schema.COMPANY
     return Schema.ORGANIZATION
 
