@@ -64,14 +64,12 @@ def exhaustive_hits(matcher: Matcher, q: MatchQuery) -> set[int]:
 
 def candidate_recall(matcher: Matcher, qs: list[MatchQuery]) -> float:
     """Share of exhaustive above-threshold parties that the indexed matcher also returns."""
+    position = {party.id: p for p, party in enumerate(matcher.index.parties)}
     found = wanted = 0
     for q in qs:
         truth = exhaustive_hits(matcher, q)
-        got = {
-            matcher.index.parties.index(r.party)
-            for r in matcher.match(q, MatchConfig(limit=500))
-            if r.match
-        }
+        results = matcher.match(q, MatchConfig(limit=500))
+        got = {position[r.party.id] for r in results if r.match}
         wanted += len(truth)
         found += len(truth & got)
     return found / wanted if wanted else 1.0

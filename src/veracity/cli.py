@@ -106,7 +106,7 @@ def history(ctx: click.Context, source: str | None, as_json: bool) -> None:
 @click.option("--limit", type=int, default=None, help="Show at most this many rows.")
 @click.pass_context
 def rejects(ctx: click.Context, source: str, as_json: bool, limit: int | None) -> None:
-    for reject in _store(ctx).rejects(source)[:limit]:
+    for reject in _store(ctx).rejects(source, limit):
         if as_json:
             click.echo(json.dumps(asdict(reject), ensure_ascii=False))
         else:

@@ -17,6 +17,8 @@ from veracity.sources import ListInfo, Record, Source, checksum
 from veracity.store import Staged, Store
 
 Progress = Callable[[int], None]
+SAMPLE = 20
+"""Rejected rows a load report shows; `veracity rejects` lists them all."""
 
 
 @dataclass(slots=True)
@@ -52,7 +54,7 @@ def load_source(
     current = store.current(source.NAME)
     if current is not None and current.checksum == staged.checksum:
         version = store.record_unchanged(staged)
-        rejects = store.rejects(source.NAME)
+        rejects = store.rejects(source.NAME, SAMPLE)
         status = "unchanged"
     else:
         _stage(staged, source.read(path), progress)
@@ -71,7 +73,7 @@ def load_source(
         orphans=version.orphans,
         by_schema=store.counts(source.NAME)["by_schema"],
         seconds=round(time.perf_counter() - started, 3),
-        rejects_sample=[_reject_dict(r) for r in rejects[:20]],
+        rejects_sample=[_reject_dict(r) for r in rejects[:SAMPLE]],
     )
 
 

@@ -98,8 +98,8 @@ class Store(ABC):
         """One party by id."""
 
     @abstractmethod
-    def rejects(self, source: str) -> list[Reject]:
-        """The rows rejected by the live version's load."""
+    def rejects(self, source: str, limit: int | None = None) -> list[Reject]:
+        """The rows rejected by the live version's load (the first `limit`, or all)."""
 
     @abstractmethod
     def counts(self, source: str) -> dict[str, Any]:

@@ -134,11 +134,12 @@ class DuckDBStore(Store):
         rows = self._sql("SELECT data FROM parties WHERE id = ?", [entity_id])
         return Party.from_dict(json.loads(rows[0][0])) if rows else None
 
-    def rejects(self, source: str) -> list[Reject]:
-        """The rows rejected by the live version's load, in file order."""
+    def rejects(self, source: str, limit: int | None = None) -> list[Reject]:
+        """The rows rejected by the live version's load, in file order (the first `limit`)."""
         rows = self._sql(
-            "SELECT path, line, field, error, orphan FROM rejects WHERE source = ? ORDER BY rowid",
-            [source],
+            "SELECT path, line, field, error, orphan FROM rejects WHERE source = ? "
+            "ORDER BY rowid LIMIT ?",
+            [source, limit],
         )
         return [Reject(source, p, ln, f, e, o) for p, ln, f, e, o in rows]
 
