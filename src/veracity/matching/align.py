@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from veracity.matching.tokens import Why, token_similarity
+from veracity.matching.tokens import INITIAL_SIM, Why, token_similarity
 from veracity.names import PreparedName, Role, TokenWeights
 
-MIN_SIM = 0.5
-"""Token pairs less alike than this are not paired at all."""
+MIN_SIM = 0.66
+"""Token pairs less alike than this are not paired at all: two edits in a six-letter word
+(`radim`/`ibrahim` 0.57, `fiser`/`buisir` 0.50) make another word, not a misspelling."""
 
 ROLE_WEIGHT = {
     Role.LEGAL_FORM: 0.1,
@@ -74,7 +75,7 @@ def _candidates(q: tuple[str, ...], r: tuple[str, ...]) -> list[Pair]:
     for i, a in enumerate(q):
         for j, b in enumerate(r):
             sim, why = token_similarity(a, b)
-            if sim >= MIN_SIM:
+            if sim >= (INITIAL_SIM if why == Why.INITIAL else MIN_SIM):
                 found.append(Pair((i,), (j,), sim, why))
     found += _compounds(q, r, flip=False) + _compounds(r, q, flip=True)
     return found
@@ -84,11 +85,12 @@ def _compounds(a: tuple[str, ...], b: tuple[str, ...], flip: bool) -> list[Pair]
     """Two adjacent tokens of `a` written as one token of `b`."""
     found = []
     for i in range(len(a) - 1):
-        joined = a[i] + a[i + 1]
         for j, token in enumerate(b):
-            if abs(len(token) - len(joined)) > 2:
+            if abs(len(token) - len(a[i]) - len(a[i + 1])) > 2:
                 continue
-            sim, _ = token_similarity(joined, token)
+            # Either order: a reversed name is often written as one word (`ZARGHAMIEzzatollah`).
+            sim = max(token_similarity(a[i] + a[i + 1], token)[0],
+                      token_similarity(a[i + 1] + a[i], token)[0])  # fmt: skip
             if sim >= 0.85:
                 two, one = (i, i + 1), (j,)
                 found.append(

@@ -108,7 +108,7 @@ class Matcher:
             for r in renderings(entry.prepared):
                 alignment = align(q, r, self.index.weights)
                 vector = feature_vector(alignment)
-                logit = self.model.logit(vector)
+                logit = self.model.logit(vector, r.kind)
                 if best is None or logit > best.logit:
                     best = _Scored(logit, alignment, vector, entry, text)
         assert best is not None
@@ -142,7 +142,9 @@ class Matcher:
         ]
         evidence += [
             Evidence(name, doc, f"{value:.2f}", weight)
-            for name, doc, value, weight in self.model.contributions(scored.vector)
+            for name, doc, value, weight in self.model.contributions(
+                scored.vector, scored.entry.prepared.kind
+            )
         ]
         if scored.entry.kind == NameKind.WEAK_ALIAS:
             doc = "The name matched is a weak alias on the list (a nickname or generic name)."

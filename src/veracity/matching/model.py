@@ -1,9 +1,11 @@
-"""The calibrated name model: a logistic regression over the name features.
+"""The calibrated name model: logistic regressions over the name features, one per kind of name.
 
-Its coefficients are learned by `veracity train-matcher` (matching/train.py) from pairs built
-out of the loaded lists themselves, never from an evaluation set, and shipped as package data.
-A linear model keeps every score explainable: each feature adds `coefficient × value` to the
-log-odds, and that contribution is what the explanation shows.
+People's names and organisations' names behave differently (an extra word in a person's name is
+often a middle name; in a company's it is often another company), so each kind (`person`, and
+`other` for organisations, vessels and aircraft) has its own coefficients. They are learned by
+`veracity train-matcher` (matching/train.py) from pairs built out of the loaded lists themselves,
+never from an evaluation set, and shipped as package data. A linear model keeps every score
+explainable: each feature adds `coefficient × value` to the log-odds, which the explanation shows.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from veracity.exc import ConfigError
 from veracity.matching.features import FEATURE_NAMES, FEATURES
 
 DEFAULT_MODEL = "name_model.json"
+KINDS = ("person", "other")
 
 
 def sigmoid(x: float) -> float:
@@ -26,42 +29,61 @@ def sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x > -700 else 0.0
 
 
+def model_kind(name_kind: str) -> str:
+    """Which coefficients score a listed name prepared as `name_kind` (names.KINDS)."""
+    return "person" if name_kind == "person" else "other"
+
+
+@dataclass(frozen=True)
+class Coefficients:
+    """One logistic regression: a coefficient per feature and an intercept."""
+
+    weights: dict[str, float]
+    intercept: float
+
+    def __post_init__(self) -> None:
+        missing = set(FEATURE_NAMES) - set(self.weights)
+        if missing:
+            raise ConfigError(f"name model lacks coefficients for {sorted(missing)}; retrain it")
+        object.__setattr__(self, "_ordered", tuple(self.weights[n] for n in FEATURE_NAMES))
+
+    def logit(self, vector: list[float]) -> float:
+        """The log-odds that two names are the same."""
+        ordered: tuple[float, ...] = self._ordered  # type: ignore[attr-defined]  # __post_init__
+        return self.intercept + sum(c * x for c, x in zip(ordered, vector, strict=True))
+
+
 @dataclass(frozen=True)
 class NameModel:
-    """Coefficients per feature, an intercept, and the threshold chosen on held-out pairs."""
+    """Coefficients per kind of name, and the threshold chosen on held-out pairs."""
 
-    coefficients: dict[str, float]
-    intercept: float
+    kinds: dict[str, Coefficients]
     threshold: float
     info: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        missing = set(FEATURE_NAMES) - set(self.coefficients)
-        if missing:
-            raise ConfigError(f"name model lacks coefficients for {sorted(missing)}; retrain it")
-        object.__setattr__(self, "_coef", tuple(self.coefficients[n] for n in FEATURE_NAMES))
+        if set(self.kinds) != set(KINDS):
+            raise ConfigError(f"name model needs coefficients for {KINDS}; retrain it")
 
-    def logit(self, vector: list[float]) -> float:
-        """The log-odds that two names are the same."""
-        coef: tuple[float, ...] = self._coef  # type: ignore[attr-defined]  # set in __post_init__
-        return self.intercept + sum(c * x for c, x in zip(coef, vector, strict=True))
+    def logit(self, vector: list[float], kind: str) -> float:
+        """The log-odds that two names are the same; `kind` is the listed name's (names.KINDS)."""
+        return self.kinds[model_kind(kind)].logit(vector)
 
-    def contributions(self, vector: list[float]) -> list[tuple[str, str, float, float]]:
+    def contributions(self, vector: list[float], kind: str) -> list[tuple[str, str, float, float]]:
         """(feature, explanation, value, log-odds added) for every feature that is not zero."""
+        weights = self.kinds[model_kind(kind)].weights
         return [
-            (f.__name__, " ".join((f.__doc__ or "").split()), x, self.coefficients[f.__name__] * x)
+            (f.__name__, " ".join((f.__doc__ or "").split()), x, weights[f.__name__] * x)
             for f, x in zip(FEATURES, vector, strict=True)
             if x
         ]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape saved by `save`."""
-        return {
-            "coefficients": self.coefficients,
-            "intercept": self.intercept,
-            "threshold": self.threshold,
-            "info": self.info,
+        kinds = {
+            k: {"coefficients": c.weights, "intercept": c.intercept} for k, c in self.kinds.items()
         }
+        return {"kinds": kinds, "threshold": self.threshold, "info": self.info}
 
     def save(self, path: Path) -> None:
         """Write the model as JSON."""
@@ -75,4 +97,7 @@ class NameModel:
         else:
             text = path.read_text(encoding="utf-8")
         data = json.loads(text)
-        return cls(data["coefficients"], data["intercept"], data["threshold"], data.get("info", {}))
+        kinds = {
+            k: Coefficients(v["coefficients"], v["intercept"]) for k, v in data["kinds"].items()
+        }
+        return cls(kinds, data["threshold"], data.get("info", {}))

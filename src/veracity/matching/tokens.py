@@ -26,6 +26,7 @@ class Why(StrEnum):
     SHORT_FORM = "short_form"
     PHONETIC = "phonetic"
     SKELETON = "skeleton"
+    VARIANT = "transliteration_variant"
     SPELLING = "spelling"
     COMPOUND = "compound"
 
@@ -34,6 +35,24 @@ INITIAL_SIM = 0.6
 SHORT_FORM_SIM = 0.9
 PHONETIC_SIM = 0.8
 SKELETON_SIM = 0.75
+VARIANT_SIM = 0.9
+"""Two romanisations of one name (`Nazeeh`/`Nazih`, `Makhlouf`/`Makhluf`, `Ehab`/`Ihab`)."""
+VARIANT_FLOOR = 0.75
+
+# Spellings that romanisations of Arabic, Persian, Russian... use for the same sound: doubled
+# letters, ou/oo/u, ee/ie/i/y/e, o/u, ph/f, q/k, kh/h after a vowel is kept (it is a consonant).
+_DIGRAPHS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("ph", "f"), ("ck", "k"))
+_SINGLE = str.maketrans({"y": "i", "e": "i", "o": "u", "q": "k", "w": "u"})
+
+
+@lru_cache(maxsize=1 << 18)
+def romanized(token: str) -> str:
+    """A key that two romanisations of the same name usually share."""
+    text = token
+    for old, new in _DIGRAPHS:
+        text = text.replace(old, new)
+    text = text.translate(_SINGLE)
+    return "".join(c for i, c in enumerate(text) if i == 0 or c != text[i - 1])
 
 
 @lru_cache(maxsize=1 << 18)
@@ -54,6 +73,9 @@ def token_similarity(a: str, b: str) -> tuple[float, Why]:
     spelling = 1.0 - OSA.distance(a, b) / longest
     if longest <= 3:
         spelling = min(spelling, 0.5)  # one edit in a 3-letter token is another name
+    variant = 1.0 - OSA.distance(romanized(a), romanized(b)) / longest
+    if variant > spelling and variant >= VARIANT_FLOOR:
+        return min(variant, VARIANT_SIM), Why.VARIANT
     if spelling < PHONETIC_SIM and phonetic.metaphone(a) == phonetic.metaphone(b):
         return PHONETIC_SIM, Why.PHONETIC
     if spelling < SKELETON_SIM and _skeletons_agree(a, b):

@@ -18,11 +18,14 @@ from rapidfuzz import fuzz
 from veracity.matching.align import WEAK_ROLES, align
 from veracity.matching.features import FEATURE_NAMES, feature_vector
 from veracity.matching.index import CandidateIndex, Entry, name_kind, renderings, token_keys
-from veracity.matching.model import NameModel
+from veracity.matching.model import NameModel, model_kind
 from veracity.matching.tokens import token_similarity
 from veracity.matching.treatments import ORG_TREATMENTS, PERSON_TREATMENTS, vary
 from veracity.model import NameKind, Schema
 from veracity.names import PreparedName, prepare
+
+SAME_NAME = 85
+"""token_sort_ratio from which two listed names count as the same name (not a negative)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,11 @@ def build_pairs(index: CandidateIndex, parties: int, seed: int = 7) -> list[Trai
         other = _other_person(index, base, rng)
         if other is not None:
             pairs.append(TrainingPair(other, base, False, p))
+        if party.schema != Schema.PERSON and (bigger := _added_word(index, base, rng)):
+            pairs.append(TrainingPair(bigger, base, False, p))
+        stranger = _stranger(index, party.schema, p, rng)
+        if stranger is not None:
+            pairs.append(TrainingPair(stranger, base, False, p))
     return pairs
 
 
@@ -96,6 +104,27 @@ def _other_person(index: CandidateIndex, base: Entry, rng: random.Random) -> str
     return " ".join(tokens)
 
 
+def _added_word(index: CandidateIndex, base: Entry, rng: random.Random) -> str | None:
+    """The listed organisation's name with another distinctive word in it: `Deutsche Bank Trust`
+    is a different legal entity from `Deutsche Bank`, `Emma Daniels` is not `EMMA LLC`."""
+    entry = index.entries[rng.randrange(len(index.entries))]
+    words = [t for t in entry.prepared.core if len(t) > 3 and t not in base.prepared.tokens]
+    if not words:
+        return None
+    tokens = list(base.prepared.core) or list(base.prepared.tokens)
+    tokens.insert(rng.randrange(len(tokens) + 1), rng.choice(words))
+    return " ".join(tokens + list(base.prepared.legal_forms))
+
+
+def _stranger(index: CandidateIndex, schema: Schema, p: int, rng: random.Random) -> str | None:
+    """The name of a random other party of the same schema: the everyday non-match."""
+    for _ in range(20):
+        entry = index.entries[rng.randrange(len(index.entries))]
+        if entry.party != p and index.parties[entry.party].schema == schema:
+            return entry.name
+    return None
+
+
 def _near_words(index: CandidateIndex, token: str) -> list[str]:
     """Listed words spelled like `token` (sharing a deletion or metaphone key) but different."""
     found: set[str] = set()
@@ -113,7 +142,11 @@ def _negatives(index: CandidateIndex, query: str, p: int, own: str) -> list[Trai
     for e in sorted(shares, key=lambda e: -shares[e]):
         entry = index.entries[e]
         other = index.parties[entry.party]
-        if entry.party == p or other.source != party.source or entry.prepared.latin == own:
+        if entry.party == p or other.source != party.source:
+            continue
+        # Parties of one list with (nearly) the same name are relatives, duplicates or the same
+        # name reused: the name alone cannot tell them apart, so they teach a name model noise.
+        if fuzz.token_sort_ratio(entry.prepared.latin, own) >= SAME_NAME:
             continue
         found.append(TrainingPair(query, entry, False, p))
         if len(found) >= 4:
@@ -140,7 +173,7 @@ def _best_vector(
     for q in renderings(query):
         for r in renderings(result):
             v = feature_vector(align(q, r, index.weights))
-            key = model.logit(v) if model else v[0] + v[1]
+            key = model.logit(v, result.kind) if model else v[0] + v[1]
             if best is None or key > best[0]:
                 best = (key, v)
     assert best is not None
@@ -152,11 +185,11 @@ def fit(index: CandidateIndex, parties: int = 6000, seed: int = 7) -> NameModel:
     from veracity.matching.fitting import fit_logistic
 
     pairs = build_pairs(index, parties, seed)
+    kinds = [model_kind(p.result.prepared.kind) for p in pairs]
+    labels, groups = [p.same for p in pairs], [p.group for p in pairs]
     model: NameModel | None = None
     for _ in range(2):
-        model = fit_logistic(
-            vectors(index, pairs, model), [p.same for p in pairs], [p.group for p in pairs], seed
-        )
+        model = fit_logistic(vectors(index, pairs, model), labels, groups, kinds, seed)
     assert model is not None
     model.info.update(
         {
