@@ -19,11 +19,16 @@ from veracity.matching.align import WEAK_ROLES, align
 from veracity.matching.features import FEATURE_NAMES, feature_vector
 from veracity.matching.index import CandidateIndex, Entry, name_kind, renderings, token_keys
 from veracity.matching.model import NameModel, model_kind
-from veracity.matching.tokens import token_similarity
+from veracity.matching.tokens import Why, token_similarity
 from veracity.matching.treatments import ORG_TREATMENTS, PERSON_TREATMENTS, vary
 from veracity.model import NameKind, Schema
 from veracity.names import PreparedName, prepare
 
+CLOSE_ALIAS = 75
+"""token_sort_ratio from which a party's alias counts as a spelling of its name (a positive);
+below it the alias is another name altogether (`Zahid Ahmadzai` for `MOHAMMAD ZAHID`)."""
+NEAR_WORD = 0.8
+"""Look-alike words less alike than this are different names (negatives)."""
 SAME_NAME = 85
 """token_sort_ratio from which two listed names count as the same name (not a negative)."""
 
@@ -49,7 +54,10 @@ def _close_aliases(entries: list[Entry], primary: Entry) -> list[Entry]:
         if e is primary or e.kind == NameKind.WEAK_ALIAS:
             continue
         latin_a, latin_b = e.prepared.latin, primary.prepared.latin
-        if e.kind == NameKind.ORIGINAL_SCRIPT or fuzz.token_sort_ratio(latin_a, latin_b) >= 60:
+        if (
+            e.kind == NameKind.ORIGINAL_SCRIPT
+            or fuzz.token_sort_ratio(latin_a, latin_b) >= CLOSE_ALIAS
+        ):
             close.append(e)
     return close
 
@@ -131,7 +139,15 @@ def _near_words(index: CandidateIndex, token: str) -> list[str]:
     for key, _ in token_keys(token):
         for e in index.postings.get(key, ())[:40]:
             found.update(t for t in index.entries[e].prepared.tokens if t != token)
-    return sorted(t for t in found if 0.5 <= token_similarity(t, token)[0] < 1.0 and len(t) > 2)
+    # Lists hold many spellings of one name (Nevsky/Nevskiy): a look-alike that is a known
+    # short form, a romanisation variant or one letter off may be the same name, so it is no
+    # negative; a word further off is another name (Marcos/Marquez).
+    return sorted(t for t in found if len(t) > 2 and _other_word(t, token))
+
+
+def _other_word(a: str, b: str) -> bool:
+    sim, why = token_similarity(a, b)
+    return 0.5 <= sim < NEAR_WORD and why in (Why.SPELLING, Why.PHONETIC, Why.SKELETON)
 
 
 def _negatives(index: CandidateIndex, query: str, p: int, own: str) -> list[TrainingPair]:
