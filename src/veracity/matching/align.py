@@ -8,6 +8,7 @@ how much its role says (a legal form or generic word says little: watchman#483, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from veracity.matching.tokens import INITIAL_SIM, Why, token_similarity
 from veracity.names import PreparedName, Role, TokenWeights
@@ -15,6 +16,9 @@ from veracity.names import PreparedName, Role, TokenWeights
 MIN_SIM = 0.66
 """Token pairs less alike than this are not paired at all: two edits in a six-letter word
 (`radim`/`ibrahim` 0.57, `fiser`/`buisir` 0.50) make another word, not a misspelling."""
+
+COMPOUND_SIM = 0.85
+"""How alike two joined words must be to the one word they stand for."""
 
 ROLE_WEIGHT = {
     Role.LEGAL_FORM: 0.1,
@@ -47,6 +51,10 @@ class Alignment:
     r_weights: tuple[float, ...]
     q_known: tuple[bool, ...]
     """Whether each query token is itself a word of some listed name."""
+    q_sims: dict[int, float]
+    """Query token -> similarity of the pair it is in (unpaired tokens absent)."""
+    r_sims: dict[int, float]
+    """Result token -> similarity of the pair it is in."""
 
     def describe(self) -> str:
         """The pairing in words: `'putin'≈'putn' spelling 0.80; 'vladimirovich' unmatched`."""
@@ -64,9 +72,17 @@ class Alignment:
 
 def token_weights(name: PreparedName, weights: TokenWeights) -> tuple[float, ...]:
     """Each token's evidence weight: rarity on the lists times what its role says."""
+    return _weights(name.tokens, name.roles, weights)
+
+
+@lru_cache(maxsize=1 << 16)
+def _weights(
+    tokens: tuple[str, ...], roles: tuple[Role, ...], weights: TokenWeights
+) -> tuple[float, ...]:
+    # Cached per name: the same listed names come back query after query.
     return tuple(
         weights.weight(t) * ROLE_WEIGHT.get(role, 1.0)
-        for t, role in zip(name.tokens, name.roles, strict=True)
+        for t, role in zip(tokens, roles, strict=True)
     )
 
 
@@ -77,7 +93,11 @@ def _candidates(q: tuple[str, ...], r: tuple[str, ...]) -> list[Pair]:
             sim, why = token_similarity(a, b)
             if sim >= (INITIAL_SIM if why == Why.INITIAL else MIN_SIM):
                 found.append(Pair((i,), (j,), sim, why))
-    found += _compounds(q, r, flip=False) + _compounds(r, q, flip=True)
+    # Joined words only matter where some word has no close partner of its own.
+    close_q = {p.q[0] for p in found if p.sim >= COMPOUND_SIM}
+    close_r = {p.r[0] for p in found if p.sim >= COMPOUND_SIM}
+    if len(close_q) < len(q) or len(close_r) < len(r):
+        found += _compounds(q, r, flip=False) + _compounds(r, q, flip=True)
     return found
 
 
@@ -86,12 +106,15 @@ def _compounds(a: tuple[str, ...], b: tuple[str, ...], flip: bool) -> list[Pair]
     found = []
     for i in range(len(a) - 1):
         for j, token in enumerate(b):
-            if abs(len(token) - len(a[i]) - len(a[i + 1])) > 2:
+            if abs(len(token) - len(a[i]) - len(a[i + 1])) > 2 or token[0] not in (
+                a[i][0],
+                a[i + 1][0],
+            ):
                 continue
             # Either order: a reversed name is often written as one word (`ZARGHAMIEzzatollah`).
             sim = max(token_similarity(a[i] + a[i + 1], token)[0],
                       token_similarity(a[i + 1] + a[i], token)[0])  # fmt: skip
-            if sim >= 0.85:
+            if sim >= COMPOUND_SIM:
                 two, one = (i, i + 1), (j,)
                 found.append(
                     Pair(one, two, sim, Why.COMPOUND) if flip else Pair(two, one, sim, Why.COMPOUND)
@@ -113,4 +136,6 @@ def align(query: PreparedName, result: PreparedName, weights: TokenWeights) -> A
             used_q.update(pair.q)
             used_r.update(pair.r)
     known = tuple(weights.frequency(t) > 0 for t in query.tokens)
-    return Alignment(query, result, tuple(pairs), qw, rw, known)
+    q_sims = {i: p.sim for p in pairs for i in p.q}
+    r_sims = {j: p.sim for p in pairs for j in p.r}
+    return Alignment(query, result, tuple(pairs), qw, rw, known, q_sims, r_sims)

@@ -7,6 +7,7 @@ next to the weight the calibrated model gives it (matching/model.py).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from veracity.matching.align import WEAK_ROLES, Alignment
 from veracity.matching.tokens import Why
@@ -20,38 +21,31 @@ def _weighted_cover(weights: tuple[float, ...], sims: dict[int, float]) -> float
     return sum(w for i, w in enumerate(weights) if i in sims) / total if total else 0.0
 
 
-def _q_sims(a: Alignment) -> dict[int, float]:
-    return {i: p.sim for p in a.pairs for i in p.q}
-
-
-def _r_sims(a: Alignment) -> dict[int, float]:
-    return {j: p.sim for p in a.pairs for j in p.r}
-
-
 def query_coverage(a: Alignment) -> float:
     """How much of the query name, weighted by how rare each word is, pairs with the listed name."""
-    return _weighted_cover(a.q_weights, _q_sims(a))
+    return _weighted_cover(a.q_weights, a.q_sims)
 
 
 def result_coverage(a: Alignment) -> float:
     """How much of the listed name, weighted by how rare each word is, pairs with the query."""
-    return _weighted_cover(a.r_weights, _r_sims(a))
+    return _weighted_cover(a.r_weights, a.r_sims)
 
 
-def _core(roles: tuple[Role, ...]) -> list[int]:
-    return [i for i, role in enumerate(roles) if role not in WEAK_ROLES]
+@lru_cache(maxsize=4096)
+def _core(roles: tuple[Role, ...]) -> tuple[int, ...]:
+    return tuple(i for i, role in enumerate(roles) if role not in WEAK_ROLES)
 
 
 def query_unmatched_rare(a: Alignment) -> float:
     """The rarest word of the query that the listed name lacks (a rare extra word argues
     against)."""
-    paired = _q_sims(a)
+    paired = a.q_sims
     return max((a.q_weights[i] for i in _core(a.query.roles) if i not in paired), default=0.0)
 
 
 def result_unmatched_rare(a: Alignment) -> float:
     """The rarest word of the listed name that the query lacks."""
-    paired = _r_sims(a)
+    paired = a.r_sims
     return max((a.r_weights[j] for j in _core(a.result.roles) if j not in paired), default=0.0)
 
 
@@ -59,7 +53,7 @@ def fuzzy_loss(a: Alignment) -> float:
     """How much of the query's identifying weight pairs only approximately (spelling differs)."""
     core = _core(a.query.roles)
     total = sum(a.q_weights[i] for i in core)
-    sims = _q_sims(a)
+    sims = a.q_sims
     lost = sum(a.q_weights[i] * (1.0 - sims[i]) for i in core if i in sims)
     return lost / total if total else 0.0
 
@@ -95,9 +89,13 @@ def initials_only(a: Alignment) -> float:
 
 def number_clash(a: Alignment) -> float:
     """Both names carry numbers and they differ (`11420 CORP` vs `BELLETECH CORP`)."""
-    qn = {t for t in a.query.tokens if any(c.isdigit() for c in t)}
-    rn = {t for t in a.result.tokens if any(c.isdigit() for c in t)}
+    qn, rn = _numbers(a.query.tokens), _numbers(a.result.tokens)
     return float(bool(qn or rn) and qn != rn)
+
+
+@lru_cache(maxsize=1 << 16)
+def _numbers(tokens: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(t for t in tokens if any(c.isdigit() for c in t))
 
 
 def legal_form_clash(a: Alignment) -> float:
@@ -113,7 +111,7 @@ def _form_groups(forms: tuple[str, ...]) -> set[str]:
 def family_name_missing(a: Alignment) -> float:
     """The listed person's family name has no counterpart in the query."""
     family = [j for j, role in enumerate(a.result.roles) if role == Role.FAMILY]
-    return float(bool(family) and not set(family) & set(_r_sims(a)))
+    return float(bool(family) and not set(family) & set(a.r_sims))
 
 
 def order_crossed(a: Alignment) -> float:

@@ -21,6 +21,7 @@ from veracity.names import PreparedName, TokenWeights, metaphone, prepare, skele
 EXACT, DELETION, PHONETIC, SKELETON = 1.0, 0.8, 0.7, 0.6
 MIN_DELETION_LEN = 5
 MIN_KEY_LEN = 3
+HIT_CACHE = 20000
 
 
 def name_kind(schema: Schema | None) -> str:
@@ -107,27 +108,59 @@ class CandidateIndex:
         """Names sharing at least `min_share` of the query's rare-token weight, with that share."""
         shares: dict[int, float] = {}
         for rendering in renderings(query):
-            support, total = self._support(rendering)
+            support, total = self._support(rendering, min_share)
             for e, s in support.items():
                 share = s / total
                 if share >= min_share and shares.get(e, 0.0) < share:
                     shares[e] = share
         return shares
 
-    def _support(self, query: PreparedName) -> tuple[dict[int, float], float]:
-        support: defaultdict[int, float] = defaultdict(float)
-        total = 1e-9
-        for token in {t for t in query.tokens if len(t) > 1}:
-            weight = self.weights.weight(token)
-            total += weight
-            best: dict[int, float] = {}
+    def _support(self, query: PreparedName, min_share: float) -> tuple[dict[int, float], float]:
+        """Each name's support: the query weight its keys meet, times how exactly they meet it.
+
+        Tokens go rarest first. Once the weight of the tokens still to come cannot lift a name
+        that none of the earlier tokens met to the floor (`min_share` of the total), the
+        common tokens only add to names already met (the MaxScore idea of search engines):
+        the same candidates, without walking thousands of postings for `mohammed`.
+        """
+        tokens = sorted(
+            {t for t in query.tokens if len(t) > 1}, key=self.weights.weight, reverse=True
+        )
+        weights = [self.weights.weight(t) for t in tokens]
+        total = sum(weights) + 1e-9
+        floor = min_share * total
+        support: dict[int, float] = {}
+        remaining = total
+        for token, weight in zip(tokens, weights, strict=True):
+            hits = self._hits(token)
+            if remaining >= floor:
+                for e, exactness in hits.items():
+                    support[e] = support.get(e, 0.0) + weight * exactness
+            else:
+                for e in support:
+                    if (met := hits.get(e)) is not None:
+                        support[e] += weight * met
+            remaining -= weight
+        return support, total
+
+    def _hits(self, token: str) -> dict[int, float]:
+        """The names a query token meets through any of its keys, with the best exactness."""
+        cache = self.__dict__.setdefault("_hit_cache", {})
+        found: dict[int, float] | None = cache.get(token)
+        if found is None:
+            found = {}
             for key, exactness in query_keys(token):
                 for e in self.postings.get(key, ()):
-                    if best.get(e, 0.0) < exactness:
-                        best[e] = exactness
-            for e, exactness in best.items():
-                support[e] += weight * exactness
-        return support, total
+                    if found.get(e, 0.0) < exactness:
+                        found[e] = exactness
+            if len(cache) > HIT_CACHE:
+                cache.clear()
+            cache[token] = found
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle without the per-token cache."""
+        return {k: v for k, v in self.__dict__.items() if k != "_hit_cache"}
 
     def by_identifier(self, values: Iterable[str]) -> set[int]:
         """Parties carrying one of these identifiers."""

@@ -75,10 +75,29 @@ class Matcher:
                 held = best.get(scored.entry.party)
                 if held is None or self._adjusted(scored) > self._adjusted(held):
                     best[scored.entry.party] = scored
-        results = [self._result(query, s, threshold) for s in best.values()]
+        # Qualify every candidate (cheap), but explain only the ones that will be shown.
+        qualified = [self._qualified(query, s) for s in best.values()]
+        qualified.sort(key=lambda q: (-q[0], self.index.parties[q[1].entry.party].id))
+        results = [
+            self._result(s, logit, found, threshold)
+            for logit, s, found in qualified[: config.limit]
+        ]
         results += self._identifier_only(query, set(best), threshold)
         results.sort(key=lambda r: (-r.score, r.party.id))
         return results[: config.limit]
+
+    def _qualified(
+        self, query: MatchQuery, scored: _Scored
+    ) -> tuple[float, _Scored, list[Evidence]]:
+        """The party's final log-odds and the qualifiers that made it."""
+        logit = self._adjusted(scored)
+        kept = []
+        for found in qualify(query, self.index.parties[scored.entry.party]):
+            lifts = found.feature == "identifier_match" or sigmoid(logit) >= QUALIFY_FROM
+            if found.weight < 0 or lifts:
+                kept.append(found)
+                logit += found.weight
+        return logit, scored, kept
 
     def _allowed(self, party: Party, schema: Schema | None) -> bool:
         return schema is None or party.schema in _COMPATIBLE[schema]
@@ -133,7 +152,9 @@ class Matcher:
     def _adjusted(scored: _Scored) -> float:
         return scored.logit + (WEAK_ALIAS if scored.entry.kind == NameKind.WEAK_ALIAS else 0.0)
 
-    def _result(self, query: MatchQuery, scored: _Scored, threshold: float) -> MatchResult:
+    def _result(
+        self, scored: _Scored, logit: float, qualifiers: list[Evidence], threshold: float
+    ) -> MatchResult:
         party = self.index.parties[scored.entry.party]
         evidence = [
             Evidence(
@@ -149,15 +170,7 @@ class Matcher:
         if scored.entry.kind == NameKind.WEAK_ALIAS:
             doc = "The name matched is a weak alias on the list (a nickname or generic name)."
             evidence.append(Evidence("weak_alias", doc, scored.entry.name, WEAK_ALIAS))
-        logit = self._adjusted(scored)
-        for found in qualify(query, party):
-            if (
-                found.feature == "identifier_match"
-                or found.weight < 0
-                or sigmoid(logit) >= QUALIFY_FROM
-            ):
-                evidence.append(found)
-                logit += found.weight
+        evidence += qualifiers
         score = sigmoid(logit)
         return MatchResult(
             party, score, score >= threshold, scored.entry.name, scored.query_name, tuple(evidence)
