@@ -10,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from veracity.matching.tokens import INITIAL_SIM, Why, token_similarity
+from veracity.matching.tokens import (
+    ABJAD_SCRIPTS,
+    INITIAL_SIM,
+    Why,
+    abjad_similarity,
+    token_similarity,
+)
 from veracity.names import PreparedName, Role, TokenWeights
 
 MIN_SIM = 0.66
@@ -86,11 +92,12 @@ def _weights(
     )
 
 
-def _candidates(q: tuple[str, ...], r: tuple[str, ...]) -> list[Pair]:
+def _candidates(q: tuple[str, ...], r: tuple[str, ...], abjad: bool) -> list[Pair]:
+    similarity = abjad_similarity if abjad else token_similarity
     found = []
     for i, a in enumerate(q):
         for j, b in enumerate(r):
-            sim, why = token_similarity(a, b)
+            sim, why = similarity(a, b)
             if sim >= (INITIAL_SIM if why == Why.INITIAL else MIN_SIM):
                 found.append(Pair((i,), (j,), sim, why))
     # Joined words only matter where some word has no close partner of its own.
@@ -125,7 +132,8 @@ def _compounds(a: tuple[str, ...], b: tuple[str, ...], flip: bool) -> list[Pair]
 def align(query: PreparedName, result: PreparedName, weights: TokenWeights) -> Alignment:
     """Pair tokens greedily: most alike first, then the heavier tokens, each token once."""
     qw, rw = token_weights(query, weights), token_weights(result, weights)
-    cands = _candidates(query.tokens, result.tokens)
+    abjad = bool((query.scripts | result.scripts) & ABJAD_SCRIPTS)
+    cands = _candidates(query.tokens, result.tokens, abjad)
     cands.sort(key=lambda p: (-p.sim, -len(p.q) - len(p.r), -sum(qw[i] for i in p.q)))
     used_q: set[int] = set()
     used_r: set[int] = set()

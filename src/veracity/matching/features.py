@@ -14,6 +14,7 @@ from veracity.matching.tokens import Why
 from veracity.names import Role, legal_form
 
 Feature = Callable[[Alignment], float]
+LATIN = frozenset({"Latin"})
 
 
 def _weighted_cover(weights: tuple[float, ...], sims: dict[int, float]) -> float:
@@ -70,6 +71,8 @@ _FUZZY = frozenset({Why.SPELLING, Why.PHONETIC, Why.SKELETON})
 def known_other_word(a: Alignment) -> float:
     """A query word pairs only approximately and is itself a different word of listed names
     (Marcos vs Marquez: another real name, not a typo)."""
+    if not a.query.scripts <= LATIN:
+        return 0.0  # a transliterated word was not typed: its spelling is the romaniser's
     return max(
         (a.q_weights[i] for p in a.pairs if p.why in _FUZZY for i in p.q if a.q_known[i]),
         default=0.0,

@@ -98,6 +98,21 @@ def _has_digit(token: str) -> bool:
     return any("0" <= c <= "9" for c in token)
 
 
-def _skeletons_agree(a: str, b: str) -> bool:
+def _skeletons_agree(a: str, b: str, shortest: int = 3) -> bool:
     sa, sb = phonetic.skeleton(a), phonetic.skeleton(b)
-    return len(sa) >= 3 and sa == sb
+    return len(sa) >= shortest and sa == sb
+
+
+ABJAD_SIM = 0.85
+ABJAD_SCRIPTS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
+"""Scripts that write few or no short vowels: their Latin renderings are consonant skeletons."""
+
+
+@lru_cache(maxsize=1 << 18)
+def abjad_similarity(a: str, b: str) -> tuple[float, Why]:
+    """Similarity when one token was romanised from Arabic or Hebrew script, which does not
+    write short vowels (`محمد` -> `mhmd`): equal consonant skeletons count as a close pair."""
+    sim, why = token_similarity(a, b)
+    if sim < ABJAD_SIM and _skeletons_agree(a, b, shortest=2):
+        return ABJAD_SIM, Why.SKELETON
+    return sim, why
