@@ -49,6 +49,7 @@ def matcher() -> Matcher:
         ),
         listed("potanin", "Person", "POTANIN, Vladimir Olegovich"),
         listed("smith", "Person", "John Smith"),
+        listed("yamada", "Person", "YAMADA, Taro"),
         listed("hubbard", "Person", "L Ron Hubbard"),
         listed("emma", "Company", "EMMA LLC"),
         listed("argument", "Company", "JSC ARGUMENT"),

@@ -70,6 +70,10 @@ def test_cross_script_aliases_score_consistently(matcher: Matcher) -> None:
     assert abs(latin[1] - cyrillic[1]) < 0.1
 
 
+def test_kanji_names_meet_their_romaji(matcher: Matcher) -> None:
+    assert top(matcher, "山田太郎", "Person")[::2] == ("t:yamada", True)
+
+
 def test_an_identifier_alone_is_strong_evidence(matcher: Matcher) -> None:
     pid, score, match = top(matcher, "Unrelated Name", identifier="100000001")
     assert pid == "t:putin" and match and score > 0.9

@@ -14,6 +14,7 @@ per token and cached, so a name costs a few dictionary look-ups once its tokens 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from anyascii import anyascii
 
@@ -29,14 +30,28 @@ MAX_VARIANTS = 3
 def _han(token: str) -> tuple[str, ...]:
     # A personal name (2-3 characters) gets one syllable per character, as the lists print
     # Chinese names (`Xi Jin Ping`), then the given name joined (`Xi Jinping`, the pinyin
-    # convention). A longer run is a word (`有限会社`): joined first, spaced second.
+    # convention). A longer run is a word (`有限会社`): joined first, spaced second. The same
+    # characters written by a Japanese name read differently (`山田太郎` is `Yamada Taro`, not
+    # `Shan Tian Tai Lang`), so the Japanese reading is always a further rendering.
     syllables = [anyascii(char) for char in token]
     spaced = " ".join(syllables)
     if len(syllables) <= 2:
-        return (spaced,)
+        return (spaced, _japanese(token))
     if len(syllables) == 3:
-        return (spaced, syllables[0] + " " + "".join(syllables[1:]))
-    return ("".join(syllables), spaced)
+        return (spaced, syllables[0] + " " + "".join(syllables[1:]), _japanese(token))
+    return ("".join(syllables), spaced, _japanese(token))
+
+
+@lru_cache(maxsize=1)
+def _cutlet() -> Any:
+    import cutlet
+
+    return cutlet.Cutlet()
+
+
+def _japanese(token: str) -> str:
+    """The Japanese reading of kanji, in Hepburn romaji (cutlet over the UniDic dictionary)."""
+    return str(_cutlet().romaji(token)).lower()
 
 
 @lru_cache(maxsize=65536)
