@@ -12,6 +12,7 @@ from functools import lru_cache
 from veracity.matching.align import WEAK_ROLES, Alignment
 from veracity.matching.tokens import Why
 from veracity.names import Role, legal_form
+from veracity.names.numbers import numeric
 
 Feature = Callable[[Alignment], float]
 LATIN = frozenset({"Latin"})
@@ -98,7 +99,7 @@ def number_clash(a: Alignment) -> float:
 
 @lru_cache(maxsize=1 << 16)
 def _numbers(tokens: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(t for t in tokens if any(c.isdigit() for c in t))
+    return frozenset(n for t in tokens if (n := numeric(t)) is not None)
 
 
 def legal_form_clash(a: Alignment) -> float:

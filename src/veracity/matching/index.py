@@ -17,6 +17,7 @@ from itertools import pairwise
 from veracity.matching.qualifiers import normalize_identifier
 from veracity.model import NameKind, Party, Schema
 from veracity.names import PreparedName, TokenWeights, metaphone, prepare, skeleton
+from veracity.names.numbers import numeric
 
 EXACT, DELETION, PHONETIC, SKELETON = 1.0, 0.8, 0.7, 0.6
 MIN_DELETION_LEN = 5
@@ -51,6 +52,8 @@ def renderings(name: PreparedName) -> tuple[PreparedName, ...]:
 def token_keys(token: str) -> Iterable[tuple[str, float]]:
     """The keys a listed token is posted under, with how exact each is."""
     yield "t" + token, EXACT
+    if (number := numeric(token)) is not None:
+        yield "n" + number, EXACT  # `3` meets `three`, `XII` meets `12`
     if len(token) >= MIN_DELETION_LEN:
         for i in range(len(token)):
             yield "d" + token[:i] + token[i + 1 :], DELETION
@@ -124,7 +127,9 @@ class CandidateIndex:
         the same candidates, without walking thousands of postings for `mohammed`.
         """
         tokens = sorted(
-            {t for t in query.tokens if len(t) > 1}, key=self.weights.weight, reverse=True
+            {t for t in query.tokens if len(t) > 1 or t.isdigit()},
+            key=self.weights.weight,
+            reverse=True,
         )
         weights = [self.weights.weight(t) for t in tokens]
         total = sum(weights) + 1e-9

@@ -5,6 +5,7 @@ Rules, strongest first: equal tokens; numbers must be equal (watchman#483: `1142
 known short forms of one given name (`Jon` ~ `John`, `Bill` ~ `William`); then spelling distance
 (optimal string alignment, so a swap of two letters is one edit), lifted when the tokens sound
 alike (metaphone) or share their consonant skeleton (transliterated Arabic drops vowels).
+Numbers compare by value whichever way they are written (`3rd` ~ `third`, `XII` ~ `12`).
 """
 
 from __future__ import annotations
@@ -15,12 +16,16 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from veracity.names import person, phonetic
+from veracity.names.abbreviations import expands_to
+from veracity.names.numbers import numeric
 
 
 class Why(StrEnum):
     """Why two tokens were paired."""
 
     EXACT = "exact"
+    NUMBER = "same_number"
+    ABBREVIATION = "abbreviation"
     NUMBER_MISMATCH = "number_mismatch"
     INITIAL = "initial"
     SHORT_FORM = "short_form"
@@ -35,6 +40,8 @@ INITIAL_SIM = 0.6
 SHORT_FORM_SIM = 0.9
 PHONETIC_SIM = 0.8
 SKELETON_SIM = 0.75
+ABBREVIATION_SIM = 0.85
+"""A known abbreviation (`INTL`) or a clear cut-off (`TECHNO`) of the other word."""
 VARIANT_SIM = 0.9
 """Two romanisations of one name (`Nazeeh`/`Nazih`, `Makhlouf`/`Makhluf`, `Ehab`/`Ihab`)."""
 VARIANT_FLOOR = 0.75
@@ -60,6 +67,11 @@ def token_similarity(a: str, b: str) -> tuple[float, Why]:
     """Similarity of two normalised Latin tokens and the rule that gave it."""
     if a == b:
         return 1.0, Why.EXACT
+    na, nb = numeric(a), numeric(b)
+    if na is not None and nb is not None:
+        return (1.0, Why.NUMBER) if na == nb else (0.0, Why.NUMBER_MISMATCH)
+    if expands_to(a, b) or expands_to(b, a):
+        return ABBREVIATION_SIM, Why.ABBREVIATION
     if _has_digit(a) or _has_digit(b):
         if _letters(a) and _letters(b) and _unleet(a) == _unleet(b):
             return PHONETIC_SIM, Why.SPELLING  # `Sech1n` typed for `Sechin`

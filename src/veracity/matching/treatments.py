@@ -12,7 +12,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from veracity.names import person
+from veracity.names.abbreviations import ABBREVIATIONS
+from veracity.names.numbers import numeric
+
 Treatment = Callable[[str, random.Random], str | None]
+# (nickname, numbers_as_words, abbreviate, drop_repeat, punctuation: added for the classes of
+# variation sanctions.md §5.2 lists: nicknames, digits and words, abbreviations.)
 
 _VOWELS = "aeiou"
 _KEYBOARD = {
@@ -160,7 +166,87 @@ def case_and_punctuation(name: str, rng: random.Random) -> str | None:
     return text.upper() if rng.random() < 0.5 else text.title()
 
 
+def nickname(name: str, rng: random.Random) -> str | None:
+    """A given name written as another form of it (William -> Bill, Mohammed -> Muhammad)."""
+    words = _words(name)
+    options = [
+        (i, sorted(person.given_name_variants(w.lower()) - {w.lower()}))
+        for i, w in enumerate(words)
+    ]
+    options = [(i, v) for i, v in options if v]
+    if not options:
+        return None
+    i, variants = rng.choice(options)
+    words[i] = rng.choice(variants).title()
+    return " ".join(words)
+
+
+def numbers_as_words(name: str, rng: random.Random) -> str | None:
+    """A number written out or as digits (`3` -> `three`, `Third` -> `3rd`)."""
+    words = _words(name)
+    spots = [i for i, w in enumerate(words) if numeric(w.lower()) is not None]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    value = int(numeric(words[i].lower()) or 0)
+    words[i] = _SPELLED.get(value, str(value)) if words[i][0].isdigit() else str(value)
+    return " ".join(words)
+
+
+def abbreviate(name: str, rng: random.Random) -> str | None:
+    """A word of an organisation's name abbreviated (`INTERNATIONAL` -> `INTL`)."""
+    words = _words(name)
+    spots = [i for i, w in enumerate(words) if w.lower() in _LONG_FORMS]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    words[i] = rng.choice(_LONG_FORMS[words[i].lower()]).upper()
+    return " ".join(words)
+
+
+def drop_repeat(name: str, _rng: random.Random) -> str | None:
+    """A word written twice in the listed name written once (`Htun Htun` -> `Htun`)."""
+    words = _words(name)
+    for i in range(1, len(words)):
+        if words[i].lower() == words[i - 1].lower():
+            return " ".join(words[:i] + words[i + 1 :])
+    return None
+
+
+def punctuation(name: str, rng: random.Random) -> str | None:
+    """Hyphens, apostrophes or dots put in or left out (`Al Rashid` -> `Al-Rashid`)."""
+    words = _words(name)
+    if len(words) < 2:
+        return None
+    i = rng.randrange(len(words) - 1)
+    mark = rng.choice(("-", "'", ". "))
+    return " ".join([*words[:i], words[i] + mark + words[i + 1], *words[i + 2 :]])
+
+
+_SPELLED = {
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    12: "twelve",
+    20: "twenty",
+    44: "forty-four",
+}
+_LONG_FORMS: dict[str, list[str]] = {}
+for _short, _long in ABBREVIATIONS.items():
+    _LONG_FORMS.setdefault(_long, []).append(_short)
+
+
 PERSON_TREATMENTS: tuple[Treatment, ...] = (
+    nickname,
+    drop_repeat,
+    punctuation,
     typo,
     vowel_change,
     reorder,
@@ -171,6 +257,9 @@ PERSON_TREATMENTS: tuple[Treatment, ...] = (
     case_and_punctuation,
 )
 ORG_TREATMENTS: tuple[Treatment, ...] = (
+    abbreviate,
+    numbers_as_words,
+    punctuation,
     typo,
     vowel_change,
     join_words,

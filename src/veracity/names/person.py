@@ -86,6 +86,21 @@ def given_name_keys(token: str) -> frozenset[str]:
     return _given_names().get(token, frozenset())
 
 
+@cache
+def _groups() -> dict[str, frozenset[str]]:
+    members: dict[str, set[str]] = {}
+    for name, keys in _given_names().items():
+        for key in keys:
+            members.setdefault(key, set()).add(name)
+    return {key: frozenset(names) for key, names in members.items()}
+
+
+def given_name_variants(token: str) -> frozenset[str]:
+    """Every name that is the same given name as `token` (`bill` → {`william`, `will`, ...})."""
+    groups = _groups()
+    return frozenset(n for key in given_name_keys(token) for n in groups.get(key, ()))
+
+
 def same_given_name(a: str, b: str) -> bool:
     """Whether two given-name tokens are the same name or a short form of it (Jon/John)."""
     return a == b or not given_name_keys(a).isdisjoint(given_name_keys(b))
