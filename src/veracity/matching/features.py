@@ -80,6 +80,17 @@ def known_other_word(a: Alignment) -> float:
     )
 
 
+def every_word_paired(a: Alignment) -> float:
+    """Every identifying word of both names has a partner (spellings may still differ)."""
+    q, r = _core(a.query.roles), _core(a.result.roles)
+    return float(bool(q) and all(i in a.q_sims for i in q) and all(j in a.r_sims for j in r))
+
+
+def paired_words(a: Alignment) -> float:
+    """How many identifying words pair up (0 to 1 for none to three or more)."""
+    return min(sum(1 for i in _core(a.query.roles) if i in a.q_sims), 3) / 3
+
+
 def single_word(a: Alignment) -> float:
     """One of the names has only one identifying word, so a shared word says less."""
     return float(min(len(_core(a.query.roles)), len(_core(a.result.roles))) <= 1)
@@ -132,6 +143,8 @@ FEATURES: tuple[Feature, ...] = (
     fuzzy_loss,
     contradiction,
     known_other_word,
+    every_word_paired,
+    paired_words,
     single_word,
     initials_only,
     number_clash,
