@@ -40,6 +40,7 @@ INITIAL_SIM = 0.6
 SHORT_FORM_SIM = 0.9
 PHONETIC_SIM = 0.8
 SKELETON_SIM = 0.75
+PHONETIC_MIN_LEN = 4
 ABBREVIATION_SIM = 0.85
 """A known abbreviation (`INTL`) or a clear cut-off (`TECHNO`) of the other word."""
 VARIANT_SIM = 0.9
@@ -88,7 +89,9 @@ def token_similarity(a: str, b: str) -> tuple[float, Why]:
     variant = 1.0 - OSA.distance(romanized(a), romanized(b)) / longest
     if variant > spelling and variant >= VARIANT_FLOOR:
         return min(variant, VARIANT_SIM), Why.VARIANT
-    if spelling < PHONETIC_SIM and phonetic.metaphone(a) == phonetic.metaphone(b):
+    # Metaphone keys of short tokens are too coarse (`qi` and `kuo` are both `K`).
+    sounds = min(len(a), len(b)) >= PHONETIC_MIN_LEN
+    if sounds and spelling < PHONETIC_SIM and phonetic.metaphone(a) == phonetic.metaphone(b):
         return PHONETIC_SIM, Why.PHONETIC
     if spelling < SKELETON_SIM and _skeletons_agree(a, b):
         return SKELETON_SIM, Why.SKELETON
