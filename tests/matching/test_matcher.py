@@ -57,6 +57,12 @@ def test_merged_tokens(matcher: Matcher) -> None:
     assert top(matcher, "JSCARGUMENT", "Company")[::2] == ("t:argument", True)
 
 
+def test_words_written_together_are_split_into_listed_words(matcher: Matcher) -> None:
+    assert matcher.index.split_merged("VladimirPUTIN") == "vladimir putin"
+    assert matcher.index.split_merged("Vladimir Putin") is None
+    assert top(matcher, "VladimirPUTIN", "Person")[::2] == ("t:putin", True)
+
+
 def test_abbreviated_legal_form(matcher: Matcher) -> None:
     # nomenklatura#245: "LUKOIL OIL COMP".
     assert top(matcher, "LUKOIL OIL COMP", "Company")[::2] == ("t:lukoil", True)

@@ -14,15 +14,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from veracity.matching.align import token_weights
 from veracity.matching.qualifiers import normalize_identifier
 from veracity.model import NameKind, Party, Schema
-from veracity.names import PreparedName, TokenWeights, metaphone, prepare, skeleton
+from veracity.names import (
+    PreparedName,
+    TokenWeights,
+    legal_form,
+    metaphone,
+    normalize,
+    prepare,
+    skeleton,
+    tokenize,
+)
 from veracity.names.numbers import numeric
 
 EXACT, DELETION, PHONETIC, SKELETON = 1.0, 0.8, 0.7, 0.6
 MIN_DELETION_LEN = 5
 MIN_KEY_LEN = 3
 HIT_CACHE = 20000
+LEGAL_FORM_USES = 1000
+MIN_MERGED = 7
+"""Unknown words at least this long may be two words written together."""
 
 
 def name_kind(schema: Schema | None) -> str:
@@ -84,6 +97,9 @@ class CandidateIndex:
             for name in party.names:
                 self.entries.append(Entry(p, name.full, name.kind, prepare(name.full, kind)))
         self.weights = TokenWeights.build(e.prepared.tokens for e in self.entries)
+        self.entry_weights = [
+            sum(token_weights(e.prepared, self.weights)) or 1.0 for e in self.entries
+        ]
         self.postings = self._post()
         self.identifiers = self._identifiers()
 
@@ -108,15 +124,18 @@ class CandidateIndex:
         return dict(found)
 
     def candidates(self, query: PreparedName, min_share: float = 0.3) -> dict[int, float]:
-        """Names sharing at least `min_share` of the query's rare-token weight, with that share."""
-        shares: dict[int, float] = {}
+        """Names sharing at least `min_share` of the query's rare-token weight, each with a
+        priority for full scoring: that share plus the share of the name's own weight that the
+        query meets (capped at 1), as the model weighs both sides' coverage."""
+        priority: dict[int, float] = {}
         for rendering in renderings(query):
             support, total = self._support(rendering, min_share)
             for e, s in support.items():
-                share = s / total
-                if share >= min_share and shares.get(e, 0.0) < share:
-                    shares[e] = share
-        return shares
+                if s >= min_share * total:
+                    p = s / total + min(1.0, s / self.entry_weights[e])
+                    if priority.get(e, 0.0) < p:
+                        priority[e] = p
+        return priority
 
     def _support(self, query: PreparedName, min_share: float) -> tuple[dict[int, float], float]:
         """Each name's support: the query weight its keys meet, times how exactly they meet it.
@@ -166,6 +185,29 @@ class CandidateIndex:
     def __getstate__(self) -> dict[str, object]:
         """Pickle without the per-token cache."""
         return {k: v for k, v in self.__dict__.items() if k != "_hit_cache"}
+
+    def split_merged(self, text: str) -> str | None:
+        """The name with each long unknown word split into two listed words, if any can be
+        (`LeonidIVLEV` -> `leonid ivlev`, `COMPANYBELINVEST` -> `company belinvest`;
+        watchman#594); None when nothing splits."""
+        tokens = tokenize(normalize(text))
+        split = [self._split(t) or t for t in tokens]
+        return " ".join(split) if split != list(tokens) else None
+
+    def _split(self, token: str) -> str | None:
+        if len(token) < MIN_MERGED or self.weights.frequency(token) or not token.isalpha():
+            return None
+        best: tuple[int, str] | None = None
+        for cut in range(3, len(token) - 2):
+            left, right = token[:cut], token[cut:]
+            support = min(self._known(left), self._known(right))
+            if support and (best is None or support > best[0]):
+                best = (support, f"{left} {right}")
+        return best[1] if best else None
+
+    def _known(self, word: str) -> int:
+        """How many listed names use `word` (legal forms count: the index keeps them canonical)."""
+        return self.weights.frequency(word) or (LEGAL_FORM_USES if legal_form(word) else 0)
 
     def by_identifier(self, values: Iterable[str]) -> set[int]:
         """Parties carrying one of these identifiers."""

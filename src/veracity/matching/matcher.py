@@ -70,7 +70,8 @@ class Matcher:
         config = config or MatchConfig()
         threshold = self.model.threshold if config.threshold is None else config.threshold
         best: dict[int, _Scored] = {}
-        for name in query.names:
+        merged = (self.index.split_merged(name) for name in query.names)
+        for name in dict.fromkeys([*query.names, *(m for m in merged if m)]):
             for scored in self._score_name(name, query.schema, config):
                 held = best.get(scored.entry.party)
                 if held is None or self._adjusted(scored) > self._adjusted(held):
@@ -104,8 +105,8 @@ class Matcher:
 
     def _score_name(self, text: str, schema: Schema | None, config: MatchConfig) -> list[_Scored]:
         probe = prepare(text, name_kind(schema))
-        shares = self.index.candidates(probe, config.min_share)
-        ranked = sorted(shares, key=lambda e: -shares[e])
+        priority = self.index.candidates(probe, config.min_share)
+        ranked = sorted(priority, key=lambda e: -priority[e])
         out = []
         for e in ranked:
             entry = self.index.entries[e]

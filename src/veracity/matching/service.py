@@ -13,7 +13,7 @@ from veracity.matching.model import NameModel
 from veracity.settings import load_settings
 from veracity.store import Store
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 
 def fingerprint(store: Store) -> str:

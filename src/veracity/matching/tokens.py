@@ -86,7 +86,8 @@ def token_similarity(a: str, b: str) -> tuple[float, Why]:
     spelling = 1.0 - OSA.distance(a, b) / longest
     if longest <= 3:
         spelling = min(spelling, 0.5)  # one edit in a 3-letter token is another name
-    variant = 1.0 - OSA.distance(romanized(a), romanized(b)) / longest
+    ra, rb = romanized(a), romanized(b)
+    variant = 1.0 - OSA.distance(ra, rb) / max(len(ra), len(rb))
     if variant > spelling and variant >= VARIANT_FLOOR:
         return min(variant, VARIANT_SIM), Why.VARIANT
     # Metaphone keys of short tokens are too coarse (`qi` and `kuo` are both `K`).

@@ -153,9 +153,9 @@ def _other_word(a: str, b: str) -> bool:
 def _negatives(index: CandidateIndex, query: str, p: int, own: str) -> list[TrainingPair]:
     party = index.parties[p]
     probe = prepare(query, name_kind(party.schema))
-    shares = index.candidates(probe, 0.2)
+    priority = index.candidates(probe, 0.2)
     found = []
-    for e in sorted(shares, key=lambda e: -shares[e]):
+    for e in sorted(priority, key=lambda e: -priority[e]):
         entry = index.entries[e]
         other = index.parties[entry.party]
         if entry.party == p or other.source != party.source:
