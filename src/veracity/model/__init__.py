@@ -15,6 +15,7 @@ from veracity.model.entity import (
     Reject,
     Schema,
 )
+from veracity.model.trade import PartyRole, Shipment, ShipmentParty, hs_digits
 
 __all__ = [
     "Address",
@@ -26,11 +27,15 @@ __all__ = [
     "NameKind",
     "PartialDate",
     "Party",
+    "PartyRole",
     "Precision",
     "Provenance",
     "ReadResult",
     "Reject",
     "Schema",
+    "Shipment",
+    "ShipmentParty",
+    "hs_digits",
     "parse_date",
     "parse_dates",
 ]
