@@ -15,6 +15,7 @@ from veracity.model.entity import (
     Reject,
     Schema,
 )
+from veracity.model.finding import Evidence, Finding, Risk
 from veracity.model.trade import PartyRole, Shipment, ShipmentParty, hs_digits
 
 __all__ = [
@@ -22,6 +23,8 @@ __all__ = [
     "Country",
     "CountryRole",
     "EntityId",
+    "Evidence",
+    "Finding",
     "Identifier",
     "Name",
     "NameKind",
@@ -32,6 +35,7 @@ __all__ = [
     "Provenance",
     "ReadResult",
     "Reject",
+    "Risk",
     "Schema",
     "Shipment",
     "ShipmentParty",
