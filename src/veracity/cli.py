@@ -138,4 +138,9 @@ def main() -> None:
 
 
 # The multi-step commands live in their own module, which adds them to the group defined above.
-from veracity import cli_commands, cli_match  # noqa: E402, F401
+from veracity import (  # noqa: E402, F401
+    cli_commands,
+    cli_flows,
+    cli_match,
+    cli_screen,
+)

@@ -2,10 +2,11 @@
 
 The score is the sum of the findings' weights (each rule documents its weight; red_flag_rules.csv
 suggests them, they are not calibrated). The tier follows from the score with the thresholds in
-`DecisionConfig`, except that a finding marked `{"decision": "block"}` (a direct destination in
-Russia or Belarus for controlled goods: EAR 746.8, EU Reg. 833/2014 Art. 2) or a listed party
-matched with high probability blocks outright: BIS's rule of conduct is to refrain when a red flag
-cannot be resolved, and a confirmed listed party cannot be.
+`DecisionConfig` (review from 6, escalate from 10), except that a finding marked
+`{"decision": "block"}` (CHPL goods to Russia or Belarus: EAR 746.8, EU Reg. 833/2014 Art. 2) or
+a listed party matched with high probability blocks outright (BIS's rule of conduct is to refrain
+when a red flag cannot be resolved, and a confirmed listed party cannot be), and one marked
+`{"decision": "escalate"}` is escalated whatever its score.
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from veracity.model import Finding, Risk
 class DecisionConfig:
     """Thresholds from score to tier; change them to fit a compliance programme's appetite."""
 
-    escalate_at: float = 6.0
+    escalate_at: float = 10.0
     """From this score a shipment goes to a senior officer before it may proceed."""
-    review_at: float = 2.0
-    """From this score an analyst reviews the shipment."""
+    review_at: float = 6.0
+    """From this score an analyst reviews the shipment. Above any one goods rule's weight
+    (a Tier 1 CHPL item weighs 5): a high-priority item alone, to a customer with no other red
+    flag, is what BIS asks exporters to know their customer about, not a red flag itself; with
+    a transshipment destination (+3) or any party, route or end-use flag it is reviewed."""
     block_probability: float = 0.9
     """A listed-party match at least this probable blocks the shipment by itself."""
 
@@ -47,6 +51,11 @@ def decide(findings: list[Finding], config: DecisionConfig | None = None) -> Dec
         return Decision(Risk.BLOCK, score, ordered, f"{blocking[0].rule}: {blocking[0].title}")
     if score >= config.escalate_at:
         return Decision(Risk.ESCALATE, score, ordered, f"score {score} ≥ {config.escalate_at}")
+    escalating = [f for f in ordered if f.extra.get("decision") == Risk.ESCALATE.value]
+    if escalating:
+        return Decision(
+            Risk.ESCALATE, score, ordered, f"{escalating[0].rule}: {escalating[0].title}"
+        )
     if score >= config.review_at:
         return Decision(Risk.REVIEW, score, ordered, f"score {score} ≥ {config.review_at}")
     return Decision(Risk.CLEAR, score, ordered, "no finding reaches the review threshold")
