@@ -58,5 +58,5 @@ def sources_update(names: tuple[str, ...], dest: Path | None, mirror: str | None
 )
 @click.pass_obj
 def demo(obj: Context, examples: Path, out: Path) -> None:
-    report = run_demo(obj.store, examples, out)
+    report = run_demo(obj.store, obj.db, examples, out)
     click.echo(f"report written to {report}")

@@ -16,6 +16,7 @@ from veracity.screening.components import ComponentIndex
 from veracity.screening.screen import Screened, Screener, summary
 from veracity.sources.gur_components import read as read_components
 from veracity.sources.shipments import read_shipments
+from veracity.store import Store
 
 
 def load_components(path: Path | None) -> tuple[ComponentIndex | None, list[Reject]]:
@@ -28,11 +29,11 @@ def load_components(path: Path | None) -> tuple[ComponentIndex | None, list[Reje
 
 
 def run_screening(
-    obj: Context, file: Path, components: Path | None
+    store: Store, db: Path | None, file: Path, components: Path | None
 ) -> tuple[list[Screened], list[Reject]]:
     """Screen every shipment of `file` against the store's lists and the components."""
     index, rejects = load_components(components)
-    screener = Screener(load_matcher(obj.store, obj.db), index)
+    screener = Screener(load_matcher(store, db), index)
     screened: list[Screened] = []
     with progress_bar("screening") as advance:
         for n, item in enumerate(screener.screen_all(read_shipments(file)), 1):
@@ -67,7 +68,7 @@ def run_screening(
 def screen(
     obj: Context, file: Path, components: Path | None, json_out: Path | None, html_out: Path | None
 ) -> None:
-    screened, rejects = run_screening(obj, file, components)
+    screened, rejects = run_screening(obj.store, obj.db, file, components)
     if json_out is not None and str(json_out) == "-":
         for item in screened:
             click.echo(json.dumps(item.as_dict(), ensure_ascii=False))

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
+from veracity.cli_screen import run_screening
 from veracity.exc import NotFoundError
 from veracity.load import LoadReport, load_source
 from veracity.report.html import render_to
+from veracity.report.screening import write_html, write_jsonl
+from veracity.screening.screen import summary
 from veracity.sources import get_source
 from veracity.store import Store
 from veracity.store.stats import store_stats
@@ -29,9 +33,11 @@ def load_example_lists(store: Store, lists: Path) -> list[LoadReport]:
     return reports
 
 
-def run_demo(store: Store, examples: Path, out: Path) -> Path:
-    """Load the example lists and write `out/demo.html`; returns the report's path."""
+def run_demo(store: Store, db: Path | None, examples: Path, out: Path) -> Path:
+    """Load the example lists, screen the example shipments (`out/screening.html`,
+    `out/screening.jsonl`) and write `out/demo.html`; returns the main report's path."""
     reports = load_example_lists(store, examples / "lists")
+    screening = screen_examples(store, db, examples, out)
     parties = {r.source: list(store.parties(r.source)) for r in reports}
     return render_to(
         out / "demo.html",
@@ -40,4 +46,19 @@ def run_demo(store: Store, examples: Path, out: Path) -> Path:
         loads=reports,
         stats=store_stats(store),
         parties=parties,
+        screening=screening,
     )
+
+
+def screen_examples(store: Store, db: Path | None, examples: Path, out: Path) -> dict[str, Any]:
+    """Screen `examples/shipments.csv` and write its reports; returns the summary."""
+    shipments, components = examples / "shipments.csv", examples / "gur_components.csv"
+    screened, rejects = run_screening(store, db, shipments, components)
+    write_jsonl(screened, out / "screening.jsonl")
+    write_html(screened, rejects, out / "screening.html", "Screening of the example shipments")
+    figures = summary(screened, rejects)
+    click.echo(
+        f"screened {figures['shipments']} shipments: {figures['by_risk']}; "
+        f"{len(rejects)} rows rejected -> {out / 'screening.html'}"
+    )
+    return figures
