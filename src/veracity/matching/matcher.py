@@ -7,6 +7,7 @@ identifiers: qualifiers.py), turned into a probability.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from veracity.matching.align import Alignment, align
@@ -61,21 +62,19 @@ class Matcher:
 
     NAME = "veracity-v1"
 
-    def __init__(self, index: CandidateIndex, model: NameModel) -> None:
+    def __init__(self, index: CandidateIndex, model: NameModel, cache_size: int = 20000) -> None:
         self.index = index
         self.model = model
+        self.cache_size = cache_size
+        """Names whose candidate scores are kept: a batch repeats its counterparties with other
+        countries and dates, and only the qualifiers depend on those."""
+        self._names: OrderedDict[tuple[object, ...], dict[int, _Scored]] = OrderedDict()
 
     def match(self, query: MatchQuery, config: MatchConfig | None = None) -> list[MatchResult]:
         """The listed parties that may be the query, most probable first."""
         config = config or MatchConfig()
         threshold = self.model.threshold if config.threshold is None else config.threshold
-        best: dict[int, _Scored] = {}
-        merged = (self.index.split_merged(name) for name in query.names)
-        for name in dict.fromkeys([*query.names, *(m for m in merged if m)]):
-            for scored in self._score_name(name, query.schema, config):
-                held = best.get(scored.entry.party)
-                if held is None or self._adjusted(scored) > self._adjusted(held):
-                    best[scored.entry.party] = scored
+        best = self._best_by_party(query.names, query.schema, config)
         # Qualify every candidate (cheap), but explain only the ones that will be shown.
         qualified = [self._qualified(query, s) for s in best.values()]
         qualified.sort(key=lambda q: (-q[0], self.index.parties[q[1].entry.party].id))
@@ -86,6 +85,26 @@ class Matcher:
         results += self._identifier_only(query, set(best), threshold)
         results.sort(key=lambda r: (-r.score, r.party.id))
         return results[: config.limit]
+
+    def _best_by_party(
+        self, names: tuple[str, ...], schema: Schema | None, config: MatchConfig
+    ) -> dict[int, _Scored]:
+        """Each candidate party's best-scoring name (cached per names, schema and cut-offs)."""
+        key = (names, schema, config.min_share, config.max_candidates)
+        if (cached := self._names.get(key)) is not None:
+            self._names.move_to_end(key)
+            return cached
+        best: dict[int, _Scored] = {}
+        merged = (self.index.split_merged(name) for name in names)
+        for name in dict.fromkeys([*names, *(m for m in merged if m)]):
+            for scored in self._score_name(name, schema, config):
+                held = best.get(scored.entry.party)
+                if held is None or self._adjusted(scored) > self._adjusted(held):
+                    best[scored.entry.party] = scored
+        self._names[key] = best
+        if len(self._names) > self.cache_size:
+            self._names.popitem(last=False)
+        return best
 
     def _qualified(
         self, query: MatchQuery, scored: _Scored

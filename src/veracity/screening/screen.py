@@ -51,6 +51,10 @@ class Screened:
         }
 
 
+PEER_WINDOW = 2000
+"""Earlier shipments of the same goods the price rule compares with (the latest ones)."""
+
+
 class RunHistory:
     """The shipments screened so far in this run, indexed by party and by HS-6 so that the
     rules that look back cost a look-up, not a pass over the run."""
@@ -73,7 +77,9 @@ class RunHistory:
 
     def peers(self, hs6: str, until: PartialDate | None) -> Sequence[Shipment]:
         """Earlier shipments of goods under this HS-6."""
-        found = self.by_hs6.get(hs6, [])
+        # The latest PEER_WINDOW shipments of these goods are sample enough for the price
+        # percentiles R15 takes, and keep the look-back constant per shipment in long runs.
+        found = self.by_hs6.get(hs6, [])[-PEER_WINDOW:]
         return InMemoryHistory(tuple(found)).peers(hs6, until) if found else []
 
 
