@@ -78,4 +78,4 @@ def test_the_html_report_and_rejected_rows(db: Path, tmp_path: Path) -> None:
     assert out.exit_code == 0
     assert "shipments.csv:51: date: not a calendar date" in out.output
     text = html.read_text()
-    assert "S-0036" in text and "2024-02-30" in text
+    assert "S-0036" in text and "2024-02-30" in text and text.count("<svg") == 2

@@ -42,9 +42,13 @@ def lines_svg(series: Series, title: str, ylabel: str) -> str:
 
 def bars_svg(values: Mapping[int, float], title: str, ylabel: str) -> str:
     """One bar per year."""
+    return category_bars_svg({str(y): values[y] for y in sorted(values)}, title, ylabel)
+
+
+def category_bars_svg(values: Mapping[str, float], title: str, ylabel: str) -> str:
+    """One bar per category, in the mapping's order."""
     figure, axes = plt.subplots(figsize=(7, 3.4))
-    years = sorted(values)
-    axes.bar([str(y) for y in years], [values[y] for y in years], color="#3f6fb5")
+    axes.bar(list(values), list(values.values()), color="#3f6fb5")
     axes.set_title(title)
     axes.set_ylabel(ylabel)
     axes.grid(axis="y", alpha=0.3)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from veracity.model import Reject
+from veracity.report.flow_charts import category_bars_svg
 from veracity.report.html import render_to
 from veracity.screening.screen import Screened, summary
 
@@ -26,11 +27,17 @@ def write_html(
     """The screening report: summary, counts, and each flagged shipment with its evidence."""
     flagged = [s for s in screened if s.decision.findings]
     flagged.sort(key=lambda s: (_ORDER[s.decision.risk.value], -s.decision.score))
+    figures = summary(screened, rejects)
+    charts = {
+        "risk": category_bars_svg(figures["by_risk"], "Shipments by decision", "shipments"),
+        "rules": category_bars_svg(figures["by_rule"], "Shipments by finding", "shipments"),
+    }
     return render_to(
         path,
         "screening.html",
         title=title,
-        summary=summary(screened, rejects),
+        summary=figures,
+        charts=charts,
         flagged=flagged,
         rejects=rejects,
     )
