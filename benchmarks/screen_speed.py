@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+import sys
 import time
 
 from _lists import all_lists_matcher, shared_data
@@ -76,11 +77,12 @@ def shipments(n: int, pool: list[str], rng: random.Random) -> list[Shipment]:
 
 
 def main() -> None:
-    """Measure and print."""
+    """Measure and print (`screen_speed.py [N]`: N shipments, default 100,000)."""
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     rng = random.Random(17)
     matcher = all_lists_matcher()
     listed = [e.name for e in matcher.index.entries]
-    batch = shipments(100_000, name_pool(listed, 20_000, rng), rng)
+    batch = shipments(count, name_pool(listed, 20_000, rng), rng)
     screener = Screener(matcher)
     start = time.perf_counter()
     risks: dict[str, int] = {}

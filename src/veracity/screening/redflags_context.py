@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from inspect import getdoc
 from typing import Any, Protocol
@@ -224,6 +224,7 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+@lru_cache(maxsize=1 << 16)
 def party_key(name: str) -> str:
     """A party name without case, punctuation or legal form ("Alfa Trade, LLC" -> "alfa trade")."""
     tokens, forms = tag_legal_forms(tokenize(normalize(name)))
@@ -237,4 +238,5 @@ def as_date(date: PartialDate) -> dt.date:
 
 def others(shipment: Shipment, found: Iterable[Shipment]) -> list[Shipment]:
     """The shipments of `found` that are not this very record."""
-    return [s for s in found if s != shipment]
+    # Identity, not equality: comparing two shipments field by field costs more than the rule.
+    return [s for s in found if s is not shipment]
