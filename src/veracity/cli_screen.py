@@ -37,7 +37,10 @@ def run_screening(
     screened: list[Screened] = []
     with progress_bar("screening") as advance:
         for n, item in enumerate(screener.screen_all(read_shipments(file)), 1):
-            (rejects if isinstance(item, Reject) else screened).append(item)  # type: ignore[arg-type]
+            if isinstance(item, Reject):
+                rejects.append(item)
+            else:
+                screened.append(item)
             advance(n)
     return screened, rejects
 
