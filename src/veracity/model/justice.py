@@ -126,3 +126,87 @@ class Claim:
     """ISO 3166-1 alpha-2 code of the person's country (citizenship or birth) as claimed."""
     source: str | None = None
     """Who made the claim: a press release, a web page, with its URL where known."""
+
+
+class OffenceKind(StrEnum):
+    """What an offence is about, shared by court charges and the words of claims.
+
+    A charge may be of several kinds (sexual abuse of a minor is SEX_OFFENCE and CHILD_ABUSE);
+    a claim's "child abuser" asks for CHILD_ABUSE, "hostage taker" for KIDNAPPING.
+    """
+
+    HOMICIDE = "HOMICIDE"
+    KIDNAPPING = "KIDNAPPING"
+    """Kidnapping, hostage taking, false imprisonment, unlawful restraint."""
+    SEX_OFFENCE = "SEX_OFFENCE"
+    CHILD_ABUSE = "CHILD_ABUSE"
+    """Any offence against a child: abuse, endangering welfare, sexual abuse of a minor."""
+    ROBBERY = "ROBBERY"
+    ASSAULT = "ASSAULT"
+    DOMESTIC_VIOLENCE = "DOMESTIC_VIOLENCE"
+    PROTECTIVE_ORDER = "PROTECTIVE_ORDER"
+    """Violating a protective or no-contact order."""
+    HUMAN_TRAFFICKING = "HUMAN_TRAFFICKING"
+    WEAPONS = "WEAPONS"
+    ARSON = "ARSON"
+    BURGLARY = "BURGLARY"
+    THEFT = "THEFT"
+    FRAUD = "FRAUD"
+    """Fraud, forgery, identity theft, embezzlement."""
+    DRUG_TRAFFICKING = "DRUG_TRAFFICKING"
+    DRUG_POSSESSION = "DRUG_POSSESSION"
+    OUI = "OUI"
+    TRAFFIC = "TRAFFIC"
+    """Traffic offences other than OUI, criminal or civil."""
+    IMMIGRATION = "IMMIGRATION"
+    """Illegal entry or re-entry, immigration document offences, alien smuggling."""
+    GANG = "GANG"
+    TERRORISM = "TERRORISM"
+    OBSTRUCTION = "OBSTRUCTION"
+    """Resisting or obstructing officers, failure to appear, escape, perjury."""
+    PUBLIC_ORDER = "PUBLIC_ORDER"
+    """Disorderly conduct, trespass, criminal mischief, liquor and drunkenness offences."""
+    OTHER = "OTHER"
+
+
+class ClaimedStatus(StrEnum):
+    """What a claim says happened to a person in the justice system."""
+
+    ARRESTED = "ARRESTED"
+    CHARGED = "CHARGED"
+    CONVICTED = "CONVICTED"
+
+
+class AssertionKind(StrEnum):
+    """The three things a claim's text can assert about a person."""
+
+    STATUS = "STATUS"
+    """Arrested, charged or convicted."""
+    OFFENCE = "OFFENCE"
+    """A named offence: "child abuse", "drug trafficking"."""
+    CHARACTERISATION = "CHARACTERISATION"
+    """A label: "worst of the worst", "violent", "criminal illegal alien"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """One checkable thing a claim says, with the words it rests on and what it requires.
+
+    The requirement is what a court record must show for the assertion to hold: at least
+    `status` (a conviction, a charge…), an offence of one of `offence_kinds` (any if empty), at
+    least `min_severity`, a violent offence if `violent`.
+    """
+
+    kind: AssertionKind
+    claimed: str
+    """A short label for people: `convicted`, `child abuse`, `worst of the worst`."""
+    words: str
+    """The exact words of the claim text this assertion was read from."""
+    start: int
+    """Offset of `words` in the claim text."""
+    status: ClaimedStatus | None = None
+    offence_kinds: frozenset[OffenceKind] = frozenset()
+    min_severity: Severity | None = None
+    violent: bool = False
+    rule: str = ""
+    """Which parsing rule produced it, and why it requires what it does."""
