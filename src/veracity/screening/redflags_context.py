@@ -101,8 +101,11 @@ class History(Protocol):
         """Shipments naming this party in any role, dated on or before `until`, oldest first."""
         ...
 
-    def peers(self, hs6: str, until: PartialDate | None) -> Sequence[Shipment]:
-        """Shipments of goods under this HS-6, dated on or before `until`, oldest first."""
+    def peers(
+        self, hs6: str, until: PartialDate | None, window_days: int | None = None
+    ) -> Sequence[Shipment]:
+        """Shipments of goods under this HS-6, dated on or before `until` and, given
+        `window_days`, no more than that many days before it; oldest first."""
         ...
 
 
@@ -118,9 +121,16 @@ class InMemoryHistory:
         found = (s for s in self._until(until) if key in {party_key(p.name) for p in s.parties()})
         return list(found)
 
-    def peers(self, hs6: str, until: PartialDate | None) -> Sequence[Shipment]:
-        """Shipments of goods under this HS-6, dated on or before `until`, oldest first."""
-        return [s for s in self._until(until) if s.hs6 == hs6]
+    def peers(
+        self, hs6: str, until: PartialDate | None, window_days: int | None = None
+    ) -> Sequence[Shipment]:
+        """Shipments of goods under this HS-6, dated on or before `until` (within
+        `window_days` of it if given), oldest first."""
+        found = [s for s in self._until(until) if s.hs6 == hs6]
+        if until is None or window_days is None:
+            return found
+        first = as_date(until) - dt.timedelta(days=window_days)
+        return [s for s in found if s.date is not None and as_date(s.date) >= first]
 
     def _until(self, until: PartialDate | None) -> list[Shipment]:
         if until is None:

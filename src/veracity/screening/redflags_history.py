@@ -37,7 +37,11 @@ _CHANGED_FIELDS = (
 
 def percentile(values: Sequence[float], pct: float) -> float:
     """The `pct`-th percentile of the values, linearly interpolated between ranks."""
-    ordered = sorted(values)
+    return _ranked(sorted(values), pct)
+
+
+def _ranked(ordered: Sequence[float], pct: float) -> float:
+    """`percentile` of values already sorted."""
     rank = (len(ordered) - 1) * pct / 100
     low = int(rank)
     high = min(low + 1, len(ordered) - 1)
@@ -53,8 +57,9 @@ def price_anomaly(shipment: Shipment, context: RuleContext) -> Hit | None:
     peers, basis = _price_peers(shipment, context)
     if len(peers) < t.price_min_peers:
         return None
-    low = percentile(peers, t.price_low_percentile)
-    high = percentile(peers, t.price_high_percentile)
+    ordered = sorted(peers)
+    low = _ranked(ordered, t.price_low_percentile)
+    high = _ranked(ordered, t.price_high_percentile)
     if low <= value <= high:
         return None
     # Overpaying for a priority item is the FIN-2023-Alert004 red flag; underpricing suggests
@@ -70,12 +75,12 @@ def _price_peers(shipment: Shipment, context: RuleContext) -> tuple[list[float],
     """Peer unit values in the same currency and window: same part number if enough, else HS-6."""
     if context.history is None or shipment.hs6 is None or shipment.date is None:
         return [], ""
-    end, window = as_date(shipment.date), context.thresholds.price_window_days
+    window, currency = context.thresholds.price_window_days, shipment.currency
+    found = context.history.peers(shipment.hs6, shipment.date, window)
     peers = [
         s
-        for s in others(shipment, context.history.peers(shipment.hs6, shipment.date))
-        if s.unit_value is not None and s.currency == shipment.currency and s.date is not None
-        if (end - as_date(s.date)).days <= window
+        for s in found
+        if s.unit_value is not None and s.currency == currency and s is not shipment
     ]
     if shipment.part_number:
         key = normalise_part(shipment.part_number)

@@ -8,19 +8,19 @@ decision (decision.py).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from veracity.matching import Matcher
-from veracity.model import PartialDate, Reject, Risk
+from veracity.model import Reject, Risk
 from veracity.model.trade import Shipment
 from veracity.screening.components import ComponentIndex
 from veracity.screening.decision import Decision, DecisionConfig, decide
+from veracity.screening.history import RunHistory
 from veracity.screening.parties import PartyConfig, PartyScreener
 from veracity.screening.redflags import evaluate
-from veracity.screening.redflags_context import InMemoryHistory, RuleContext, party_key
+from veracity.screening.redflags_context import RuleContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,38 +49,6 @@ class Screened:
             "reason": self.decision.reason,
             "findings": [f.as_dict() for f in self.decision.findings],
         }
-
-
-PEER_WINDOW = 2000
-"""Earlier shipments of the same goods the price rule compares with (the latest ones)."""
-
-
-class RunHistory:
-    """The shipments screened so far in this run, indexed by party and by HS-6 so that the
-    rules that look back cost a look-up, not a pass over the run."""
-
-    def __init__(self) -> None:
-        self.by_party: dict[str, list[Shipment]] = defaultdict(list)
-        self.by_hs6: dict[str, list[Shipment]] = defaultdict(list)
-
-    def add(self, shipment: Shipment) -> None:
-        """Remember a screened shipment."""
-        for key in {party_key(p.name) for p in shipment.parties()}:
-            self.by_party[key].append(shipment)
-        if shipment.hs6:
-            self.by_hs6[shipment.hs6].append(shipment)
-
-    def previous(self, party_name: str, until: PartialDate | None) -> Sequence[Shipment]:
-        """Earlier shipments naming this party (see redflags_context.History)."""
-        found = self.by_party.get(party_key(party_name), [])
-        return InMemoryHistory(tuple(found)).previous(party_name, until) if found else []
-
-    def peers(self, hs6: str, until: PartialDate | None) -> Sequence[Shipment]:
-        """Earlier shipments of goods under this HS-6."""
-        # The latest PEER_WINDOW shipments of these goods are sample enough for the price
-        # percentiles R15 takes, and keep the look-back constant per shipment in long runs.
-        found = self.by_hs6.get(hs6, [])[-PEER_WINDOW:]
-        return InMemoryHistory(tuple(found)).peers(hs6, until) if found else []
 
 
 class Screener:
