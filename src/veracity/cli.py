@@ -141,6 +141,7 @@ def main() -> None:
 from veracity import (  # noqa: E402, F401
     cli_commands,
     cli_flows,
+    cli_ice,
     cli_match,
     cli_screen,
 )
