@@ -11,7 +11,9 @@ from veracity.cli import Context, cli
 from veracity.cli_output import progress_bar
 from veracity.matching import load_matcher
 from veracity.model import Reject
+from veracity.report.ftm_export import write_ftm
 from veracity.report.screening import write_html, write_jsonl
+from veracity.report.xlsx import write_xlsx
 from veracity.screening.components import ComponentIndex
 from veracity.screening.screen import Screened, Screener, summary
 from veracity.sources.gur_components import read as read_components
@@ -47,7 +49,8 @@ def run_screening(
 
 @cli.command(
     help="Screen the shipments in FILE (CSV, XLSX or JSON Lines) against every loaded "
-    "list, the CHPL, GUR battlefield components and the red-flag rules."
+    "list, the CHPL, GUR battlefield components and the red-flag rules; write the decisions "
+    "as JSON Lines, an HTML report, an Excel workbook or a FollowTheMoney exchange package."
 )
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -67,19 +70,43 @@ def run_screening(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the HTML report.",
 )
+@click.option(
+    "--xlsx",
+    "xlsx_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write an Excel workbook: Shipments, Findings (one row per evidence), Rejected, Summary.",
+)
+@click.option(
+    "--ftm",
+    "ftm_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a FollowTheMoney exchange package (JSON lines): the parties, the list entries "
+    "they matched, the matches and the shipments; `veracity load ftm` reads it back.",
+)
 @click.pass_obj
 def screen(
-    obj: Context, file: Path, components: Path | None, json_out: Path | None, html_out: Path | None
+    obj: Context,
+    file: Path,
+    components: Path | None,
+    json_out: Path | None,
+    html_out: Path | None,
+    xlsx_out: Path | None,
+    ftm_out: Path | None,
 ) -> None:
     screened, rejects = run_screening(obj.store, obj.db, file, components)
-    if json_out is not None and str(json_out) == "-":
+    piped = json_out is not None and str(json_out) == "-"
+    if piped:
         for item in screened:
             click.echo(json.dumps(item.as_dict(), ensure_ascii=False))
     elif json_out is not None:
         write_jsonl(screened, json_out)
     if html_out is not None:
         write_html(screened, rejects, html_out, f"Screening of {file.name}")
-    if json_out is None or str(json_out) != "-":
+    if xlsx_out is not None:
+        write_xlsx(screened, rejects, xlsx_out)
+    if ftm_out is not None:
+        write_ftm(screened, ftm_out, obj.store.party)
+    if not piped:
         _show(screened, rejects)
 
 

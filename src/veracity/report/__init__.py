@@ -1,1 +1,1 @@
-"""Renderers: HTML reports, and later CSV, XLSX, JSON Lines and FtM packages."""
+"""Renderers: HTML reports (Jinja2) with SVG charts, JSON Lines, CSV, XLSX and FtM packages."""

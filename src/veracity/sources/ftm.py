@@ -9,8 +9,9 @@ Airplane) become parties with id `ftm:<entity id>`. Other entities attach to the
 - Address (referenced by the party's `addressEntity`): a structured address;
 - Passport / Identification (`holder`): a document number;
 - Ownership, Directorship, Family, Associate, UnknownLink, Membership, Employment,
-  Representation, Succession: `linked_to` on both sides (`ftm:<id>` of the other party, or the
-  raw id in `extra` as `related_entity` when the other side is not a party in the file).
+  Representation, Succession, and Similar (a record-linkage match, as in Veracity's exchange
+  packages, report/ftm_export.py): `linked_to` on both sides (`ftm:<id>` of the other party, or
+  the raw id in `extra` as `related_entity` when the other side is not a party in the file).
 
 Entities of any other schema (Article, Document, Security...) are skipped and counted in
 `FtmEntities.skipped` (by schema): they are not errors. The file is read twice, streaming: a
@@ -48,6 +49,7 @@ _LINKS = {
     "Employment": ("employee", "employer"),
     "Representation": ("agent", "client"),
     "Succession": ("predecessor", "successor"),
+    "Similar": ("candidate", "match"),
 }
 _DOCUMENTS = {"Passport": "passport", "Identification": "national_id"}
 _SANCTION_FACTS = {
