@@ -210,3 +210,6 @@ class Assertion:
     violent: bool = False
     rule: str = ""
     """Which parsing rule produced it, and why it requires what it does."""
+    negated: bool = False
+    """The claim denies the requirement ("no criminal record", "never convicted"): it holds when
+    the record does *not* show it."""
