@@ -3,7 +3,8 @@
 The weights are the catalogue's suggestions (`red_flag_rules.csv`, column `suggested_weight`;
 "suggestions, not calibrated", per its provenance note), kept as documented defaults a user can
 change. Rules that compare a shipment with earlier ones read them through the `History` protocol,
-which the store backs in production and `InMemoryHistory` backs in tests.
+which `screening.history.RunHistory` backs in a run (seeded from the shipments the store kept
+from earlier runs) and `InMemoryHistory` backs in tests.
 """
 
 from __future__ import annotations

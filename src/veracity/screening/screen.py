@@ -1,9 +1,9 @@
 """Screening a batch of shipments: every check, one decision per shipment, with its evidence.
 
 For each shipment, in file order: the red-flag rules (redflags.py: goods, routes, end-use,
-payers, battlefield components, and the history rules over the shipments screened before it in
-the run), the parties against the loaded lists by name and address (parties.py), then the
-decision (decision.py).
+payers, battlefield components, and the history rules over the shipments screened before it:
+earlier in the run, or by earlier runs when the screener is given them), the parties against the
+loaded lists by name and address (parties.py), then the decision (decision.py).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from veracity.screening.history import RunHistory
 from veracity.screening.parties import PartyConfig, PartyScreener
 from veracity.screening.redflags import evaluate
 from veracity.screening.redflags_context import RuleContext
+from veracity.store import ScreenedRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,13 @@ class Screened:
             "findings": [f.as_dict() for f in self.decision.findings],
         }
 
+    def as_record(self) -> ScreenedRecord:
+        """The plain data the store keeps: the shipment, risk, score and findings."""
+        findings = [f.as_dict() for f in self.decision.findings]
+        return ScreenedRecord(
+            self.shipment, self.decision.risk.value, self.decision.score, findings
+        )
+
 
 class Screener:
     """Screens shipments against the loaded lists, the CHPL and the GUR components."""
@@ -59,10 +67,14 @@ class Screener:
         matcher: Matcher,
         components: ComponentIndex | None = None,
         config: ScreeningConfig | None = None,
+        earlier: Iterable[Shipment] = (),
     ) -> None:
+        """`earlier`: shipments screened before this run (from the store), which the history
+        rules compare with as they do with the run's own."""
         self.config = config or ScreeningConfig()
         self.parties = PartyScreener(matcher, self.config.parties)
         self.history = RunHistory()
+        self.history.seed(earlier)
         rules = self.config.rules
         self.context = RuleContext(
             weights=rules.weights,

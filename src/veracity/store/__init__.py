@@ -1,8 +1,9 @@
-"""The embedded store: versioned, atomic loads of list data (DuckDB by default)."""
+"""The embedded store: versioned, atomic loads of list data, and the screened shipments
+(DuckDB by default)."""
 
 from pathlib import Path
 
-from veracity.store.base import SourceVersion, Staged, Store
+from veracity.store.base import ScreenedRecord, ScreeningRun, SourceVersion, Staged, Store
 from veracity.store.duckdb import DuckDBStore
 
 
@@ -11,4 +12,12 @@ def open_store(path: Path | str) -> Store:
     return DuckDBStore(path)
 
 
-__all__ = ["DuckDBStore", "SourceVersion", "Staged", "Store", "open_store"]
+__all__ = [
+    "DuckDBStore",
+    "ScreenedRecord",
+    "ScreeningRun",
+    "SourceVersion",
+    "Staged",
+    "Store",
+    "open_store",
+]

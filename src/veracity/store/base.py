@@ -1,4 +1,5 @@
-"""The store interface: versioned, atomic loads of list data, and queries over the live version.
+"""The store interface: versioned, atomic loads of list data, and queries over the live version;
+and the screening runs with the shipments they screened, the history of the history rules.
 
 A backend implements a few `@abstractmethod`s; the `@final` methods around them keep the
 behaviour every backend must share (validation before the swap, error wrapping).
@@ -7,12 +8,13 @@ behaviour every backend must share (validation before the swap, error wrapping).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from typing import Any, final
 
-from veracity.model import Party, Reject
+from veracity.model import Party, Reject, Shipment
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,34 @@ class Staged:
         return sum(len(p.names) for p in self.parties)
 
 
+@dataclass(frozen=True, slots=True)
+class ScreeningRun:
+    """One screening of a shipment file, as the store records it."""
+
+    path: str
+    """The shipment file screened."""
+    screened_at: datetime
+    rejected: int = 0
+    """Rows of the file rejected by the reader (not stored; the report lists them)."""
+    shipments: int = 0
+    """Shipments screened and stored; set by `Store.save_screened`."""
+    by_risk: Mapping[str, int] = field(default_factory=dict)
+    """Shipments by decision (`block`, `escalate`...); set by `Store.save_screened`."""
+    run_id: int | None = None
+    """Given by the store, counting up from 1."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenedRecord:
+    """One screened shipment as plain data: the store does not know the screening pack."""
+
+    shipment: Shipment
+    risk: str
+    score: float
+    findings: Sequence[Mapping[str, Any]] = ()
+    """The findings in their JSON shape (`Finding.as_dict`)."""
+
+
 class Store(ABC):
     """A place that keeps one live version of each source, swapped in atomically."""
 
@@ -70,6 +100,29 @@ class Store(ABC):
             raise ValueError(f"{staged.source} has no version to keep")
         self._record_history(current, "unchanged", staged.started_at)
         return current
+
+    @final
+    def save_screened(self, run: ScreeningRun, items: Sequence[ScreenedRecord]) -> ScreeningRun:
+        """Record a run and its screened shipments in one transaction: all of it or nothing.
+        A shipment id stored by an earlier run gets a second row, its new version."""
+        by_risk = Counter(item.risk for item in items)
+        counted = replace(run, shipments=len(items), by_risk=dict(sorted(by_risk.items())))
+        return self._save_screened(counted, items)
+
+    @abstractmethod
+    def _save_screened(
+        self, run: ScreeningRun, items: Sequence[ScreenedRecord]
+    ) -> ScreeningRun: ...
+
+    @abstractmethod
+    def screened_shipments(self, since: date | None = None) -> Iterator[Shipment]:
+        """Every stored shipment version, rebuilt as a `Shipment`, oldest first (by date, then
+        run and file order; undated ones last). With `since`, only those dated on or after it,
+        and undated ones screened on or after it."""
+
+    @abstractmethod
+    def screening_runs(self) -> list[ScreeningRun]:
+        """Every recorded screening run, newest first."""
 
     @abstractmethod
     def current(self, source: str) -> SourceVersion | None:

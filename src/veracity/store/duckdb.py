@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +18,18 @@ import duckdb
 import pyarrow as pa
 
 from veracity.exc import StoreError
-from veracity.model import Party, Reject
-from veracity.store.base import SourceVersion, Staged, Store
-from veracity.store.schema import DDL, SCHEMA_VERSION, VERSIONED
+from veracity.model import Party, Reject, Shipment
+from veracity.store.base import ScreenedRecord, ScreeningRun, SourceVersion, Staged, Store
+from veracity.store.schema import MIGRATIONS, SCHEMA_VERSION, VERSIONED
+from veracity.store.screened import COLUMNS, screened_table, shipment_from_row
 
 _VERSION_COLS = (
     "source, version, checksum, path, list_date, loaded_at, parties, names, rejected, orphans"
 )
+_RUN_COLS = "path, screened_at, rejected, shipments, by_risk, run_id"
+_SHIPMENT_COLS = ", ".join(COLUMNS)
+# Look-backs since a day: shipments dated from it on; undated ones by when they were screened.
+_SINCE = "date_first >= ? OR (date_first IS NULL AND screened_at >= ?)"
 
 
 class DuckDBStore(Store):
@@ -35,9 +42,42 @@ class DuckDBStore(Store):
             self._con = duckdb.connect(str(self.path))
         except (duckdb.Error, OSError) as exc:
             raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
-        for statement in DDL:
-            self._sql(statement)
-        self._sql("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Apply the migrations the store has not had, in one transaction (schema.py)."""
+        found = self.schema_version()
+        if found > SCHEMA_VERSION:
+            newer = f"schema version {found}, newer than {SCHEMA_VERSION}: upgrade Veracity"
+            raise StoreError(f"the store {self.path} has {newer}")
+        if found == SCHEMA_VERSION:
+            return
+        with self._transaction():
+            for step in range(found + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[step]:
+                    self._sql(statement)
+            self._sql(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
+
+    def schema_version(self) -> int:
+        """The schema version of the store (0 for a new, empty file)."""
+        sql = "SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND "
+        if not self._sql(sql + "schema_name = 'main' AND table_name = 'meta'"):
+            return 0
+        rows = self._sql("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(rows[0][0]) if rows else 0
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Commit what the block did, or roll all of it back if it raised (even interrupted)."""
+        self._sql("BEGIN TRANSACTION")
+        try:
+            yield
+            self._sql("COMMIT")
+        except BaseException:
+            self._con.rollback()
+            raise
 
     def _sql(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run one statement and fetch its rows (DuckDB wants results consumed before the next)."""
@@ -81,14 +121,9 @@ class DuckDBStore(Store):
         for table, rows in tables.items():
             self._con.register(f"staged_{table}", rows)
         try:
-            self._sql("BEGIN TRANSACTION")
-            try:
+            with self._transaction():
                 self._swap(staged.source, tables, version)
                 self._record_history(version, "loaded", staged.started_at)
-                self._sql("COMMIT")
-            except BaseException:
-                self._con.rollback()
-                raise
         finally:
             for table in tables:
                 self._con.unregister(f"staged_{table}")
@@ -119,6 +154,46 @@ class DuckDBStore(Store):
         sql = "SELECT * FROM load_history WHERE (? IS NULL OR source = ?) ORDER BY finished_at DESC"
         columns, rows = self._query(sql, [source, source])
         return [dict(zip(columns, row, strict=True)) for row in rows]
+
+    def _save_screened(self, run: ScreeningRun, items: Sequence[ScreenedRecord]) -> ScreeningRun:
+        # The rows are made before the transaction; within it, the run's row and one bulk insert.
+        self._con.register("staged_screened", screened_table(run.screened_at, items))
+        try:
+            with self._transaction():
+                next_id = self._sql("SELECT coalesce(max(run_id), 0) + 1 FROM screening_runs")
+                saved = replace(run, run_id=int(next_id[0][0]))
+                self._sql(
+                    f"INSERT INTO screening_runs ({_RUN_COLS}) VALUES (?, ?, ?, ?, ?, ?)",
+                    _run_row(saved),
+                )
+                self._sql(
+                    "INSERT INTO screened_shipments BY NAME "
+                    "SELECT ?::INTEGER AS run_id, * FROM staged_screened",
+                    [saved.run_id],
+                )
+        finally:
+            self._con.unregister("staged_screened")
+        return saved
+
+    def screened_shipments(self, since: date | None = None) -> Iterator[Shipment]:
+        """Every stored shipment version (dated on or after `since`), oldest first."""
+        where = f"WHERE {_SINCE}" if since is not None else ""
+        cursor = self._con.cursor()
+        cursor.execute(
+            f"SELECT {_SHIPMENT_COLS} FROM screened_shipments {where} "
+            "ORDER BY date_first NULLS LAST, run_id, position",
+            [since, since] if since is not None else [],
+        )
+        while batch := cursor.fetchmany(2000):
+            yield from map(shipment_from_row, batch)
+
+    def screening_runs(self) -> list[ScreeningRun]:
+        """Every recorded screening run, newest first."""
+        rows = self._sql(f"SELECT {_RUN_COLS} FROM screening_runs ORDER BY run_id DESC")
+        return [
+            ScreeningRun(path, at, rejected, n, json.loads(by_risk), run_id)
+            for path, at, rejected, n, by_risk, run_id in rows
+        ]
 
     def parties(self, source: str | None = None) -> Iterator[Party]:
         """The live parties, of one source or of all, in id order."""
@@ -174,6 +249,11 @@ def _version_row(v: SourceVersion) -> list[Any]:
         v.rejected,
         v.orphans,
     ]
+
+
+def _run_row(run: ScreeningRun) -> tuple[Any, ...]:
+    by_risk = json.dumps(dict(run.by_risk))
+    return (run.path, run.screened_at, run.rejected, run.shipments, by_risk, run.run_id)
 
 
 def _arrow_tables(staged: Staged, version: int) -> dict[str, pa.Table]:
