@@ -139,6 +139,7 @@ def main() -> None:
 
 # The multi-step commands live in their own module, which adds them to the group defined above.
 from veracity import (  # noqa: E402, F401
+    cli_claims,
     cli_commands,
     cli_flows,
     cli_ice,

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -71,3 +72,26 @@ def show_stats(figures: dict[str, Any]) -> None:
             f"{s['parties']:>7,} parties ({kinds}); {s['names']:,} names; "
             f"{s['rejected']:,} rejected ({s['orphans']:,} orphans)"
         )
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def json_lines_option(what: str) -> Callable[[F], F]:
+    """`--json OUT`: one JSON object per `what` (JSON Lines), `-` for standard output."""
+    return click.option(
+        "--json",
+        "json_out",
+        type=click.Path(path_type=Path),
+        help=f"Write one JSON object per {what} (JSON Lines); '-' for standard output.",
+    )
+
+
+def html_option() -> Callable[[F], F]:
+    """`--html OUT`: the HTML report."""
+    return click.option(
+        "--html",
+        "html_out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write the HTML report.",
+    )

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from veracity.cli import Context, cli
-from veracity.cli_output import echo_json, progress_bar
+from veracity.cli_output import echo_json, html_option, json_lines_option, progress_bar
 from veracity.matching import load_matcher
 from veracity.model import Reject, Risk, Shipment
 from veracity.report.ftm_export import write_ftm
@@ -131,18 +131,8 @@ def run_screening(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The GUR War & Sanctions components catalogue (CSV).",
 )
-@click.option(
-    "--json",
-    "json_out",
-    type=click.Path(path_type=Path),
-    help="Write one JSON object per shipment (JSON Lines); '-' for standard output.",
-)
-@click.option(
-    "--html",
-    "html_out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the HTML report.",
-)
+@json_lines_option("shipment")
+@html_option()
 @click.option(
     "--xlsx",
     "xlsx_out",

@@ -7,9 +7,13 @@ from typing import Any
 
 import click
 
+from veracity.claims.stats import claim_stats
+from veracity.cli_claims import default_frequencies, run_verify
 from veracity.cli_screen import run_screening
 from veracity.exc import NotFoundError
 from veracity.load import LoadReport, load_source
+from veracity.report.claims import write_html as write_claims_html
+from veracity.report.claims import write_jsonl as write_claims_jsonl
 from veracity.report.html import render_to
 from veracity.report.screening import write_html, write_jsonl
 from veracity.screening.screen import summary
@@ -35,9 +39,11 @@ def load_example_lists(store: Store, lists: Path) -> list[LoadReport]:
 
 def run_demo(store: Store, db: Path | None, examples: Path, out: Path) -> Path:
     """Load the example lists, screen the example shipments (`out/screening.html`,
-    `out/screening.jsonl`) and write `out/demo.html`; returns the main report's path."""
+    `out/screening.jsonl`), verify the example claims (`out/claims.html`, `out/claims.jsonl`)
+    and write `out/demo.html`; returns the main report's path."""
     reports = load_example_lists(store, examples / "lists")
     screening = screen_examples(store, db, examples, out)
+    claims = verify_examples(examples, out)
     parties = {r.source: list(store.parties(r.source)) for r in reports}
     return render_to(
         out / "demo.html",
@@ -47,6 +53,7 @@ def run_demo(store: Store, db: Path | None, examples: Path, out: Path) -> Path:
         stats=store_stats(store),
         parties=parties,
         screening=screening,
+        claims=claims,
     )
 
 
@@ -62,3 +69,19 @@ def screen_examples(store: Store, db: Path | None, examples: Path, out: Path) ->
         f"{len(rejects)} rows rejected -> {out / 'screening.html'}"
     )
     return figures
+
+
+def verify_examples(examples: Path, out: Path) -> dict[str, Any]:
+    """Verify `examples/claims.csv` against `examples/court_records.csv` (`out/claims.html`)."""
+    frequencies = default_frequencies()
+    verdicts, rejects = run_verify(
+        examples / "claims.csv", examples / "court_records.csv", frequencies
+    )
+    stats = claim_stats(verdicts)
+    write_claims_jsonl(verdicts, out / "claims.jsonl")
+    write_claims_html(verdicts, stats, rejects, out / "claims.html", "Claims in the examples")
+    names = f"Census name tables from {frequencies}" if frequencies else "no Census name tables"
+    click.echo(
+        f"verified {stats.claims} claims: {stats.by_verdict} ({names}) -> {out / 'claims.html'}"
+    )
+    return {"figures": stats.as_dict(), "frequencies": str(frequencies) if frequencies else None}
