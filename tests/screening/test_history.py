@@ -71,6 +71,30 @@ def test_run_history_agrees_with_the_in_memory_history() -> None:
     assert list(run.previous("FIRM 1", until)) == list(plain.previous("Firm 1", until))
 
 
+def test_price_look_back_reads_values_of_one_currency_only() -> None:
+    shipments = [
+        replace(
+            _ship(n, (n * 7) % 28 + 1, month=1 + n % 3),
+            unit_value=None if n % 5 == 0 else float(n),
+            currency="EUR" if n % 4 == 0 else "USD",
+        )
+        for n in range(60)
+    ]
+    run = RunHistory()
+    for s in shipments:
+        run.add(s)
+    plain = InMemoryHistory(tuple(shipments))
+    until = PartialDate(2024, 3, 10)
+    for currency in ("USD", "EUR", "CHF"):
+        expected = plain.unit_values("854231", currency, until, 40)
+        assert list(run.unit_values("854231", currency, until, 40)) == list(expected)
+        assert list(run.priced("854231", currency, until, 40)) == list(
+            plain.priced("854231", currency, until, 40)
+        )
+    assert run.unit_values("854231", "USD", until, 40)  # not vacuous
+    assert run.unit_values("854231", "CHF", until, 40) == []
+
+
 def _order(n: int, quantity: float, **fields: object) -> Shipment:
     """An order of HS 854231 by one consignee, on day `n` of March 2024."""
     values: dict[str, Any] = {"consignee_name": "Almaty Components LLP", "hs_code": "85423190"}

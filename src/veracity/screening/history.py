@@ -73,12 +73,42 @@ class DatedShipments:
         return self.shipments[start:stop]
 
 
+class PricedShipments(DatedShipments):
+    """Dated shipments with their unit values beside them, for the price look-back."""
+
+    __slots__ = ("values",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: list[float] = []
+
+    def add(self, shipment: Shipment) -> None:
+        """Insert a dated shipment with a unit value (others are not priced peers)."""
+        if shipment.date is None or shipment.unit_value is None:
+            return
+        day = as_date(shipment.date).toordinal()
+        at = bisect_right(self.days, day)
+        self.days.insert(at, day)
+        self.shipments.insert(at, shipment)
+        self.values.insert(at, shipment.unit_value)
+
+    def values_until(self, until: PartialDate, window_days: int, latest: int) -> list[float]:
+        """The unit values of the latest `latest` shipments within `window_days` of `until`."""
+        end = as_date(until).toordinal()
+        stop = bisect_right(self.days, end)
+        start = max(bisect_left(self.days, end - window_days), stop - latest)
+        return self.values[start:stop]
+
+
 class RunHistory:
     """The run's shipments by party (any role) and by HS-6: the rules' `History`."""
 
     def __init__(self) -> None:
         self.by_party: defaultdict[str, DatedShipments] = defaultdict(DatedShipments)
         self.by_hs6: defaultdict[str, DatedShipments] = defaultdict(DatedShipments)
+        self.by_price: defaultdict[tuple[str, str | None], PricedShipments] = defaultdict(
+            PricedShipments
+        )
 
     def seed(self, shipments: Iterable[Shipment]) -> int:
         """Start from shipments screened before the run, in any order; how many there were."""
@@ -94,6 +124,8 @@ class RunHistory:
             self.by_party[key].add(shipment)
         if shipment.hs6:
             self.by_hs6[shipment.hs6].add(shipment)
+            if shipment.unit_value is not None:
+                self.by_price[shipment.hs6, shipment.currency].add(shipment)
 
     def previous(self, party_name: str, until: PartialDate | None) -> Sequence[Shipment]:
         """Earlier shipments naming this party (see redflags_context.History)."""
@@ -107,6 +139,22 @@ class RunHistory:
         are sample enough for the price percentiles of R15 and keep the look-back constant."""
         found = self.by_hs6.get(hs6)
         return found.until(until, window_days, PEER_WINDOW) if found else []
+
+    def priced(
+        self, hs6: str, currency: str | None, until: PartialDate, window_days: int
+    ) -> Sequence[Shipment]:
+        """Earlier shipments of these goods with a unit value in `currency`: at most the latest
+        PEER_WINDOW, which are sample enough for the price percentiles of R15."""
+        found = self.by_price.get((hs6, currency))
+        return found.until(until, window_days, PEER_WINDOW) if found else []
+
+    def unit_values(
+        self, hs6: str, currency: str | None, until: PartialDate, window_days: int
+    ) -> Sequence[float]:
+        """The unit values of `priced`, read from the index without touching the shipments (the
+        history holds only shipments screened before the one at hand)."""
+        found = self.by_price.get((hs6, currency))
+        return found.values_until(until, window_days, PEER_WINDOW) if found else []
 
 
 def look_back_days(thresholds: RuleThresholds, history_days: int = HISTORY_DAYS) -> int:

@@ -96,7 +96,8 @@ class RuleThresholds:
 
 
 class History(Protocol):
-    """Shipments screened before the one at hand (backed by the store in production)."""
+    """Shipments screened before the one at hand: a history never holds the shipment being
+    screened (the screener adds it after its rules ran)."""
 
     def previous(self, party_name: str, until: PartialDate | None) -> Sequence[Shipment]:
         """Shipments naming this party in any role, dated on or before `until`, oldest first."""
@@ -107,6 +108,19 @@ class History(Protocol):
     ) -> Sequence[Shipment]:
         """Shipments of goods under this HS-6, dated on or before `until` and, given
         `window_days`, no more than that many days before it; oldest first."""
+        ...
+
+    def priced(
+        self, hs6: str, currency: str | None, until: PartialDate, window_days: int
+    ) -> Sequence[Shipment]:
+        """Shipments of goods under this HS-6 with a unit value in `currency`, dated on or
+        before `until` and no more than `window_days` before it; oldest first."""
+        ...
+
+    def unit_values(
+        self, hs6: str, currency: str | None, until: PartialDate, window_days: int
+    ) -> Sequence[float]:
+        """The unit values of `priced`, without the shipment at hand."""
         ...
 
 
@@ -132,6 +146,23 @@ class InMemoryHistory:
             return found
         first = as_date(until) - dt.timedelta(days=window_days)
         return [s for s in found if s.date is not None and as_date(s.date) >= first]
+
+    def priced(
+        self, hs6: str, currency: str | None, until: PartialDate, window_days: int
+    ) -> Sequence[Shipment]:
+        """Shipments of goods under this HS-6 with a unit value in `currency` (see History)."""
+        found = self.peers(hs6, until, window_days)
+        return [s for s in found if s.unit_value is not None and s.currency == currency]
+
+    def unit_values(
+        self, hs6: str, currency: str | None, until: PartialDate, window_days: int
+    ) -> Sequence[float]:
+        """The unit values of `priced` (see History)."""
+        return [
+            s.unit_value
+            for s in self.priced(hs6, currency, until, window_days)
+            if s.unit_value is not None
+        ]
 
     def _until(self, until: PartialDate | None) -> list[Shipment]:
         if until is None:

@@ -75,19 +75,15 @@ def _price_peers(shipment: Shipment, context: RuleContext) -> tuple[list[float],
     """Peer unit values in the same currency and window: same part number if enough, else HS-6."""
     if context.history is None or shipment.hs6 is None or shipment.date is None:
         return [], ""
-    window, currency = context.thresholds.price_window_days, shipment.currency
-    found = context.history.peers(shipment.hs6, shipment.date, window)
-    peers = [
-        s
-        for s in found
-        if s.unit_value is not None and s.currency == currency and s is not shipment
-    ]
+    window, history = context.thresholds.price_window_days, context.history
+    goods = (shipment.hs6, shipment.currency, shipment.date, window)
     if shipment.part_number:
         key = normalise_part(shipment.part_number)
+        peers = others(shipment, history.priced(*goods))
         same = [s for s in peers if s.part_number and normalise_part(s.part_number) == key]
         if len(same) >= context.thresholds.price_min_peers:
             return [s.unit_value for s in same if s.unit_value is not None], f"part {key}"
-    return [s.unit_value for s in peers if s.unit_value is not None], f"HS {shipment.hs6}"
+    return list(history.unit_values(*goods)), f"HS {shipment.hs6}"
 
 
 @rule("R16", "Quantity/volume anomaly")
