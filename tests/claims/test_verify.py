@@ -90,6 +90,9 @@ def test_maine_no_record_says_it_cannot_rule_out_an_arrest(
     verdict = example_verdicts["C06"]
     assert verdict.verdict is Verdict.NO_RECORD_FOUND
     assert any("16 M.R.S. §703" in c and "cannot rule out" in c for c in verdict.caveats)
+    dismissed = example_verdicts["C02"]  # linked, charge dismissed: the record may be partial
+    assert any("need not appear" in c for c in dismissed.caveats)
+    assert not example_verdicts["C01"].caveats  # a conviction is public
 
 
 def test_output_carries_record_assertions_and_evidence_rows(

@@ -29,10 +29,11 @@ from veracity.model.justice import Claim, Status
 
 CONFIDENTIAL_NON_CONVICTIONS = {
     "ME": "Maine keeps records of arrests and charges that did not end in a conviction "
-    "confidential (16 M.R.S. §703(2)), and its courts do not publish dismissed charges: "
-    "finding no record cannot rule out an arrest, a dismissed or a pending charge.",
+    "confidential (16 M.R.S. §703(2)), and its courts do not publish dismissed charges",
 }
-"""Jurisdictions where the absence of a public record says little about arrests."""
+"""Jurisdictions where the absence of a public record says little about arrests, and why."""
+_NOTHING_FOUND = ": finding no record cannot rule out an arrest, a dismissed or a pending charge."
+_INCOMPLETE = ": other arrests or dismissed charges of this person need not appear in the record."
 
 
 class Verdict(StrEnum):
@@ -125,11 +126,9 @@ def _combine(judgements: tuple[Judgement, ...]) -> Verdict:
 def _caveats(states: Iterable[str], record: PersonRecord | None) -> tuple[str, ...]:
     if record is not None and record.status is Status.CONVICTED:
         return ()
-    return tuple(
-        CONFIDENTIAL_NON_CONVICTIONS[s]
-        for s in sorted(set(states))
-        if s in CONFIDENTIAL_NON_CONVICTIONS
-    )
+    laws = [CONFIDENTIAL_NON_CONVICTIONS.get(s) for s in sorted(set(states))]
+    ending = _NOTHING_FOUND if record is None else _INCOMPLETE
+    return tuple(law + ending for law in laws if law)
 
 
 def _explain(
