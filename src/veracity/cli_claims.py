@@ -9,11 +9,12 @@ from typing import TypeVar
 
 import click
 
+from veracity.claims.dispositions import check_vocabulary
 from veracity.claims.identity import PersonIndex, name_frequencies
 from veracity.claims.stats import claim_stats
 from veracity.claims.verify import ClaimVerdict, verify
 from veracity.cli import cli
-from veracity.cli_output import html_option, json_lines_option, progress_bar
+from veracity.cli_output import echo_json, html_option, json_lines_option, progress_bar
 from veracity.model import Reject
 from veracity.model.justice import Charge, Claim
 from veracity.report.claims import write_csv, write_html, write_jsonl
@@ -142,3 +143,24 @@ def _show(verdicts: list[ClaimVerdict], rejects: list[Reject]) -> None:
         click.echo(f"  rejected {reject.path}:{reject.line}: {reject.field}: {reject.error}")
     figures = claim_stats(verdicts).by_verdict
     click.echo(f"{len(verdicts)} claims verified: {figures}; {len(rejects)} rows rejected")
+
+
+@cli.command(
+    "dispositions",
+    help="Read every disposition string of an outcomes file (Cook County layout: YEAR, "
+    "DISPOSITION, OFFENSE TYPE, RACE, DEFENDANT COUNT) against the disposition vocabulary: "
+    "its status, the shares by status, and any string the vocabulary does not know.",
+)
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--state", default="IL", show_default=True, help="The court's state.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def dispositions_command(path: Path, state: str, as_json: bool) -> None:
+    report = check_vocabulary(path, state)
+    if as_json:
+        echo_json(report.as_dict())
+        return
+    for count in report.counts:
+        status = count.reading.status.value if count.reading.status else "UNKNOWN"
+        click.echo(f"  {count.defendants:>8,}  {status:<16} {count.reading.raw}")
+    shares = ", ".join(f"{k} {100 * v:.1f}%" for k, v in report.summary.items())
+    click.echo(f"{report.total:,} defendants: {shares}; {len(report.unknown)} unknown strings")

@@ -71,3 +71,13 @@ def test_a_damaged_records_file_is_a_clear_error(tmp_path: Path) -> None:
     out = CliRunner().invoke(cli, ["--db", str(tmp_path / "v.duckdb"), *args])
     assert out.exit_code == 1
     assert "records.csv" in out.output
+
+
+def test_dispositions_reads_the_real_cook_county_vocabulary(shared_data: Path) -> None:
+    path = shared_data / "justice" / "cook_county_sao_felony_disposition_outcomes_2011_2016.csv"
+    out = CliRunner().invoke(cli, ["dispositions", str(path), "--json"])
+    assert out.exit_code == 0, out.output
+    report = json.loads(out.output)
+    assert report["unknown"] == []
+    assert round(100 * report["summary"]["convicted"], 1) == 65.5
+    assert report["defendants"] == 228_088
