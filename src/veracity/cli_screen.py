@@ -23,6 +23,7 @@ from veracity.report.ftm_export import write_ftm
 from veracity.report.screening import write_html, write_jsonl
 from veracity.report.xlsx import write_xlsx
 from veracity.screening.components import ComponentIndex
+from veracity.screening.config import default_toml, load_config
 from veracity.screening.history import (
     HISTORY_DAYS,
     earlier_versions,
@@ -74,13 +75,14 @@ def screen_file(
     components: Path | None,
     history_days: int = HISTORY_DAYS,
     save: bool = True,
+    config: ScreeningConfig | None = None,
 ) -> Screening:
     """Screen every shipment of `file` against the store's lists, the components and the
     shipments earlier runs stored; then, if `save`, record the run in one transaction."""
     index, rejects = load_components(components)
     records = _read(file)
     shipments = [r for r in records if not isinstance(r, Reject)]
-    config = ScreeningConfig()
+    config = config or ScreeningConfig()
     earlier = stored_history(store, shipments, config.rules.thresholds, history_days)
     screener = Screener(load_matcher(store, db), index, config, earlier)
     started = datetime.now()
@@ -160,6 +162,13 @@ def run_screening(
     is_flag=True,
     help="Screen without recording the run or its shipments in the store (a what-if run).",
 )
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A TOML file of weights and thresholds ([weights], [thresholds], [decision], "
+    "[parties]); `veracity screen-config` prints every knob with its default.",
+)
 @click.pass_obj
 def screen(
     obj: Context,
@@ -171,8 +180,10 @@ def screen(
     ftm_out: Path | None,
     history_days: int,
     no_save: bool,
+    config_file: Path | None,
 ) -> None:
-    done = screen_file(obj.store, obj.db, file, components, history_days, not no_save)
+    config = load_config(config_file) if config_file else None
+    done = screen_file(obj.store, obj.db, file, components, history_days, not no_save, config)
     screened, rejects = done.screened, done.rejects
     piped = json_out is not None and str(json_out) == "-"
     if piped:
@@ -190,6 +201,15 @@ def screen(
         _show(screened, rejects)
         saved = f"recorded as run {done.run.run_id}" if done.run else "not recorded (--no-save)"
         click.echo(f"compared with {done.earlier:,} shipments of earlier runs; {saved}")
+
+
+@cli.command(
+    "screen-config",
+    help="Print every weight and threshold of screening with its default, as TOML: a starting "
+    "point for `veracity screen --config FILE`.",
+)
+def screen_config() -> None:
+    click.echo(default_toml(), nl=False)
 
 
 def _show(screened: list[Screened], rejects: list[Reject]) -> None:

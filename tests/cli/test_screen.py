@@ -79,3 +79,18 @@ def test_the_html_report_and_rejected_rows(db: Path, tmp_path: Path) -> None:
     assert "shipments.csv:51: date: not a calendar date" in out.output
     text = html.read_text()
     assert "S-0036" in text and "2024-02-30" in text and text.count("<svg") == 2
+
+
+def test_a_config_file_changes_the_decisions(db: Path, tmp_path: Path) -> None:
+    config = tmp_path / "strict.toml"
+    config.write_text("[decision]\nreview_at = 0.5\nescalate_at = 100\n", encoding="utf-8")
+    args = ["--db", str(db), "screen", str(EXAMPLES / "shipments.csv"), "--no-save"]
+    default = CliRunner().invoke(cli, [*args, "--json", "-"])
+    strict = CliRunner().invoke(cli, [*args, "--json", "-", "--config", str(config)])
+    assert default.exit_code == 0 and strict.exit_code == 0, strict.output
+    risks = [{json.loads(x)["risk"] for x in out.output.splitlines()} for out in (default, strict)]
+    assert "escalate" in risks[0] and "escalate" not in risks[1]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[decision]\nreveiw_at = 1\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, [*args, "--config", str(bad)])
+    assert out.exit_code == 1 and "reveiw_at" in out.output
