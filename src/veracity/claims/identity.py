@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from veracity.claims.name_keys import blocking_keys, name_readings, person_readings
 from veracity.claims.record import PersonRecord as Record
 from veracity.claims.record import person_record
 from veracity.linkage import (
@@ -43,8 +44,6 @@ from veracity.linkage import (
 )
 from veracity.linkage import PersonRecord as LinkRecord
 from veracity.linkage.defaults import US_POPULATION
-from veracity.linkage.frequencies import GIVEN, SURNAME
-from veracity.linkage.records import name_tokens
 from veracity.model.dates import PartialDate
 from veracity.model.justice import Charge, Claim, CourtCase
 from veracity.sources.court_records import group_cases
@@ -146,6 +145,7 @@ class PersonIndex:
     model: LinkModel
     config: PersonConfig = field(default_factory=PersonConfig)
     _readings: dict[str, list[LinkRecord]] = field(default_factory=dict, repr=False)
+    _blocks: dict[str, set[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -173,18 +173,33 @@ class PersonIndex:
         """Look for the claim's person among the people of the records."""
         birth = PartialDate(claim.birth_year) if claim.birth_year else None
         country = claim.country or ""
-        claimed = readings(claim.claim_id, claim.full_name, birth, country, "", self.frequencies)
-        scored = [self._best(claimed, person) for person in self.people]
-        scored.sort(key=lambda c: -c.probability)
+        claimed = name_readings(
+            claim.claim_id, claim.full_name, birth, country, "", self.frequencies
+        )
+        scored = [self._best(claimed, self.people[i]) for i in self._candidates(claimed)]
+        scored.sort(key=lambda c: (-c.probability, c.record.key))
         return decide(scored, self.config)
 
-    def _best(self, claimed: list[LinkRecord], person: Record) -> Candidate:
+    def _candidates(self, claimed: list[LinkRecord]) -> list[int]:
+        """The people sharing a name key with the claim (`name_keys.blocking_keys`)."""
+        if not self._blocks:
+            for index, person in enumerate(self.people):
+                for reading in self._person(person):
+                    for key in blocking_keys(reading):
+                        self._blocks.setdefault(key, set()).add(index)
+        found = {i for r in claimed for k in blocking_keys(r) for i in self._blocks.get(k, ())}
+        return sorted(found)
+
+    def _person(self, person: Record) -> list[LinkRecord]:
         if person.key not in self._readings:
-            self._readings[person.key] = _person_readings(person, self.frequencies)
+            self._readings[person.key] = person_readings(person, self.frequencies)
+        return self._readings[person.key]
+
+    def _best(self, claimed: list[LinkRecord], person: Record) -> Candidate:
         scores = (
             compare_persons(a, b, self.frequencies, self.model)
             for a in claimed
-            for b in self._readings[person.key]
+            for b in self._person(person)
         )
         return Candidate(person, max(scores, key=lambda s: s.probability))
 
@@ -206,49 +221,6 @@ def decide(scored: Sequence[Candidate], config: PersonConfig) -> Identification:
     else:
         why = f"the best fit is not sure enough (p={best.probability:.3f} < {config.link_at:g})"
     return Identification(Linkage.AMBIGUOUS, tuple(fits), why)
-
-
-def readings(
-    id: str,
-    name: str,
-    birth: PartialDate | None,
-    country: str,
-    state: str,
-    frequencies: NameFrequencies,
-) -> list[LinkRecord]:
-    """The ways to read a full name into given names and surnames: `FAMILY, Given` one way;
-    `Given Middle Family` also as a double surname `Middle Family` when the Census holds
-    `Middle` as a surname at least as often as a given name (`Lucia Fernandez Ocampo`, not
-    `Jose Luis Garcia`)."""
-    base = LinkRecord.from_full_name(id, name, birth, state)
-    found = [replace(base, country=country)]
-    parts = name.split()
-    if "," not in name and len(parts) >= 3 and _surname_like(parts[-2], frequencies):
-        given, family = " ".join(parts[:-2]), " ".join(parts[-2:])
-        found.append(replace(base, given_names=given, surnames=family, country=country))
-    return found
-
-
-def _surname_like(token: str, frequencies: NameFrequencies) -> bool:
-    """Whether a middle name is more likely a first surname than a second given name."""
-    key = "".join(name_tokens(token))
-    as_surname = frequencies.frequency(SURNAME, key)
-    as_given = frequencies.frequency(GIVEN, key)
-    if as_surname is None or as_given is None:
-        return True  # no tables: read it both ways, the better reading counts
-    return as_surname >= as_given
-
-
-def _person_readings(person: Record, frequencies: NameFrequencies) -> list[LinkRecord]:
-    found: list[LinkRecord] = []
-    seen: set[tuple[str, str, str, str]] = set()
-    for reading in person.charges:
-        c = reading.charge
-        key = (c.full_name, str(c.birth_date), c.birth_country or "", c.state or "")
-        if key not in seen:
-            seen.add(key)
-            found += readings(person.key, c.full_name, c.birth_date, key[2], key[3], frequencies)
-    return found
 
 
 def _people(
