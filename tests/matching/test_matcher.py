@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from veracity.matching import MatchConfig, Matcher, MatchQuery
+from veracity.matching import CandidateIndex, MatchConfig, Matcher, MatchQuery, NameModel
+from veracity.model import Schema
+
+from .conftest import FILLER_PEOPLE, listed
 
 
 def top(
@@ -108,3 +111,30 @@ def test_every_result_explains_itself(matcher: Matcher) -> None:
     assert {"names", "query_coverage", "dob_day_match"} <= features
     assert all(e.explanation.endswith(".") for e in results[0].evidence)
     assert "'putin'≈'putin'" in results[0].explanation
+
+
+def test_a_name_screened_again_comes_back_the_same(matcher: Matcher) -> None:
+    # The second time, the name's candidate scores come from the matcher's cache.
+    fresh = Matcher(matcher.index, matcher.model)
+    query = MatchQuery.build("Vladimir Putin", None, country="RU")
+    first = [(r.party.id, r.score, r.explanation) for r in fresh.match(query)]
+    again = [(r.party.id, r.score, r.explanation) for r in fresh.match(query)]
+    assert first == again and first[0][0] == "t:putin"
+    assert fresh.compare("Vladimir Putin", "PUTIN, Vladimir Vladimirovich", Schema.PERSON).match
+
+
+def test_an_empty_list_matches_nothing() -> None:
+    empty = Matcher(CandidateIndex([], "empty"), NameModel.load())
+    assert empty.match(MatchQuery.build("Vladimir Putin", "Person")) == []
+
+
+def test_rescue_adds_parties_romanised_apart_and_changes_no_other_score() -> None:
+    # `Jo`/`Ju` and `Sonng`/`Son` share no spelling key: only the variant keys meet them.
+    people = [listed("x", "Person", "Ju Son")]
+    people += [listed(f"p{i}", "Person", n) for i, n in enumerate(FILLER_PEOPLE)]
+    matcher = Matcher(CandidateIndex(people, "rescue"), NameModel.load())
+    query = MatchQuery.build("Jo Sonng", "Person")
+    plain = {r.party.id: r.score for r in matcher.match(query, MatchConfig(rescue=0))}
+    rescued = {r.party.id: r.score for r in matcher.match(query)}
+    assert "t:x" not in plain and rescued["t:x"] > 0.5
+    assert all(rescued[p] == score for p, score in plain.items())

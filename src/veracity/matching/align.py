@@ -1,23 +1,26 @@
 """Pairing the tokens of two prepared names, one to one, best pairs first.
 
 Adjacent tokens may pair as one (`JSC ARGUMENT` ~ `JSCARGUMENT`, watchman#594; `Abdul Rahman` ~
-`Abdulrahman`). Each token carries a weight: how rare it is on the lists (names.frequency) times
-how much its role says (a legal form or generic word says little: watchman#483, #338).
+`Abdulrahman`). Each token's weight (sides.py) decides between equally close pairs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
+from veracity.matching.sides import WEAK_ROLES as WEAK_ROLES  # train.py reads it here
+from veracity.matching.sides import Side, side
+from veracity.matching.sides import token_weights as token_weights
 from veracity.matching.tokens import (
-    ABJAD_SCRIPTS,
     INITIAL_SIM,
     Why,
-    abjad_similarity,
-    token_similarity,
+    may_reach,
+    plain_abjad_similarity,
+    plain_similarity,
+    screen,
 )
-from veracity.names import PreparedName, Role, TokenWeights
+from veracity.names import PreparedName, TokenWeights
 
 MIN_SIM = 0.66
 """Token pairs less alike than this are not paired at all: two edits in a six-letter word
@@ -26,18 +29,8 @@ MIN_SIM = 0.66
 COMPOUND_SIM = 0.85
 """How alike two joined words must be to the one word they stand for."""
 
-ROLE_WEIGHT = {
-    Role.LEGAL_FORM: 0.1,
-    Role.GENERIC: 0.25,
-    Role.PARTICLE: 0.2,
-    Role.HONORIFIC: 0.2,
-    Role.INITIAL: 0.3,
-}
-WEAK_ROLES = frozenset(ROLE_WEIGHT)
 
-
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """Query tokens paired with result tokens (one each, or two joined on one side)."""
 
     q: tuple[int, ...]
@@ -46,15 +39,13 @@ class Pair:
     why: Why
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one is made per name scored, and frozen is 4x slower
 class Alignment:
     """How the tokens of a query name and a result name pair up."""
 
-    query: PreparedName
-    result: PreparedName
+    q_side: Side
+    r_side: Side
     pairs: tuple[Pair, ...]
-    q_weights: tuple[float, ...]
-    r_weights: tuple[float, ...]
     q_known: tuple[bool, ...]
     """Whether each query token is itself a word of some listed name."""
     q_sims: dict[int, float]
@@ -62,88 +53,237 @@ class Alignment:
     r_sims: dict[int, float]
     """Result token -> similarity of the pair it is in."""
 
+    @property
+    def query(self) -> PreparedName:
+        """The query name (one rendering)."""
+        return self.q_side.name
+
+    @property
+    def result(self) -> PreparedName:
+        """The listed name (one rendering)."""
+        return self.r_side.name
+
+    @property
+    def q_weights(self) -> tuple[float, ...]:
+        """The query tokens' weights."""
+        return self.q_side.weights
+
+    @property
+    def r_weights(self) -> tuple[float, ...]:
+        """The listed name's tokens' weights."""
+        return self.r_side.weights
+
+    def pairing(self) -> Pairing:
+        """The pairing in plain values (for the explanation)."""
+        pairs = tuple([(p.q, p.r, p.sim, _NAMES[p.why]) for p in self.pairs])
+        return self.q_side.name.tokens, self.r_side.name.tokens, pairs
+
     def describe(self) -> str:
         """The pairing in words: `'putin'≈'putn' spelling 0.80; 'vladimirovich' unmatched`."""
-        q, r = self.query.tokens, self.result.tokens
-        parts = [
-            f"{' '.join(q[i] for i in p.q)!r}≈{' '.join(r[j] for j in p.r)!r} {p.why} {p.sim:.2f}"
-            for p in self.pairs
-        ]
-        paired_q = {i for p in self.pairs for i in p.q}
-        paired_r = {j for p in self.pairs for j in p.r}
-        parts += [f"{t!r} not in the listed name" for i, t in enumerate(q) if i not in paired_q]
-        parts += [f"{t!r} not in the query" for j, t in enumerate(r) if j not in paired_r]
-        return "; ".join(parts)
+        return describe(self.pairing())
 
 
-def token_weights(name: PreparedName, weights: TokenWeights) -> tuple[float, ...]:
-    """Each token's evidence weight: rarity on the lists times what its role says."""
-    return _weights(name.tokens, name.roles, weights)
+Pairing = tuple[
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[tuple[tuple[int, ...], tuple[int, ...], float, str], ...],
+]
+"""An alignment in plain values: the query's tokens, the listed name's, and each pair (query
+tokens, listed tokens, similarity, rule). Plain values cost the garbage collector nothing, so
+a matcher can keep many."""
 
 
-@lru_cache(maxsize=1 << 16)
-def _weights(
-    tokens: tuple[str, ...], roles: tuple[Role, ...], weights: TokenWeights
-) -> tuple[float, ...]:
-    # Cached per name: the same listed names come back query after query.
-    return tuple(
-        weights.weight(t) * ROLE_WEIGHT.get(role, 1.0)
-        for t, role in zip(tokens, roles, strict=True)
-    )
+_NAMES = {why: why.value for why in Why}
 
 
-def _candidates(q: tuple[str, ...], r: tuple[str, ...], abjad: bool) -> list[Pair]:
-    similarity = abjad_similarity if abjad else token_similarity
-    found = []
-    for i, a in enumerate(q):
+def describe(pairing: Pairing) -> str:
+    """The pairing in words: `'putin'≈'putn' spelling 0.80; 'vladimirovich' unmatched`."""
+    q, r, pairs = pairing
+    parts = [
+        f"{' '.join(q[i] for i in qs)!r}≈{' '.join(r[j] for j in rs)!r} {why} {sim:.2f}"
+        for qs, rs, sim, why in pairs
+    ]
+    paired_q = {i for qs, _, _, _ in pairs for i in qs}
+    paired_r = {j for _, rs, _, _ in pairs for j in rs}
+    parts += [f"{t!r} not in the listed name" for i, t in enumerate(q) if i not in paired_q]
+    parts += [f"{t!r} not in the query" for j, t in enumerate(r) if j not in paired_r]
+    return "; ".join(parts)
+
+
+# A candidate pair while pairing: its sort key (most alike, then two tokens joined as one, then
+# the heavier query tokens, then the order the pairs were found in), its tokens and the rule.
+_Found = tuple[float, int, float, int, tuple[int, ...], tuple[int, ...], float, Why]
+_Row = tuple[tuple[int, float, Why], ...]
+_Joins = tuple[tuple[int, float], ...]
+_Paired = tuple[tuple[Pair, ...], tuple[bool, ...], dict[int, float], dict[int, float]]
+
+
+class Aligner:
+    """Pairs one query name with many listed names.
+
+    A query meets the same listed words again and again (`mohammed`, `ali`), so what a listed
+    word pairs with in the query, alone and as two query words written together, is worked out
+    once per word and kept for the rest of the query.
+    """
+
+    def __init__(self, query: Side, weights: TokenWeights) -> None:
+        self.side = query
+        self.query = query.name
+        self.q_weights = query.weights
+        self.q_known = tuple(weights.frequency(t) > 0 for t in query.name.tokens)
+        # Listed word -> the query words it pairs with, and the adjacent query words it joins
+        # (one table for names with abjad renderings, one for the others).
+        self._words: tuple[dict[str, tuple[_Row, _Joins]], ...] = ({}, {})
+        self._split: dict[tuple[str, str], _Joins] = {}
+        self._paired: dict[tuple[tuple[str, ...], bool], _Paired] = {}
+        # A word written as two only starts as one of them (`_compound_sim`): the query's words,
+        # and its pairs of adjacent words, by first letter.
+        tokens = self.query.tokens
+        self._starting: dict[str, list[int]] = {}
+        for j, token in enumerate(tokens):
+            self._starting.setdefault(token[0], []).append(j)
+        self._pairs_starting: dict[str, list[int]] = {}
+        for i in range(len(tokens) - 1):
+            for letter in dict.fromkeys((tokens[i][0], tokens[i + 1][0])):
+                self._pairs_starting.setdefault(letter, []).append(i)
+
+    def prime(self, results: list[Side]) -> None:
+        """Work out at once what the new words of these names pair with in the query: a
+        vectorised screen (`tokens.screen`), then the rules on the pairs it lets through."""
+        for abjad in (False, True):
+            words = self._words[abjad]
+            new: dict[str, list[tuple[int, float, Why]]] = {}
+            for r in results:
+                if (self.side.abjad or r.abjad) == abjad:
+                    new.update((t, []) for t in r.name.tokens if t not in words)
+            if new:
+                self._screen(new, abjad)
+                words.update((t, (tuple(row), self._joins(t))) for t, row in new.items())
+
+    def _screen(self, rows: dict[str, list[tuple[int, float, Why]]], abjad: bool) -> None:
+        """Fill each listed word's row (as `_row` would) from the pairs `screen` lets through."""
+        q, b = list(self.query.tokens), list(rows)
+        similarity = plain_abjad_similarity if abjad else plain_similarity
+        for i, j in screen(q, b, MIN_SIM, abjad):
+            sim, why = similarity(q[i], b[j])
+            if sim >= (INITIAL_SIM if why == Why.INITIAL else MIN_SIM):
+                rows[b[j]].append((i, sim, Why(why)))
+
+    def align(self, result: Side) -> Alignment:
+        """Pair tokens greedily: most alike first, then the heavier tokens, each token once."""
+        # The pairing reads only the listed name's words (lists repeat names with other roles).
+        key = (result.name.tokens, self.side.abjad or result.abjad)
+        if (paired := self._paired.get(key)) is None:
+            paired = self._paired[key] = self._pair(result)
+        return Alignment(self.side, result, *paired)
+
+    def _pair(self, result: Side) -> _Paired:
+        found = self._found(result)
+        if len(found) < 2:  # no pairs to choose between
+            pairs = [Pair(q, r, sim, why) for _, _, _, _, q, r, sim, why in found]
+            return tuple(pairs), self.q_known, _sims(pairs, False), _sims(pairs, True)
+        found.sort()
+        used_q: set[int] = set()
+        used_r: set[int] = set()
+        pairs = []
+        for _, _, _, _, q, r, sim, why in found:
+            if used_q.isdisjoint(q) and used_r.isdisjoint(r):
+                pairs.append(Pair(q, r, sim, why))
+                used_q.update(q)
+                used_r.update(r)
+        return tuple(pairs), self.q_known, _sims(pairs, False), _sims(pairs, True)
+
+    def _found(self, result: Side) -> list[_Found]:
+        """Every candidate pair, keyed as `align` sorts them."""
+        q, r, qw = self.query.tokens, result.name.tokens, self.q_weights
+        abjad = self.side.abjad or result.abjad
+        words = self._words[abjad]
+        found: list[_Found] = []
+        close_q: set[int] = set()
+        close_r: set[int] = set()
+        joined = []
         for j, b in enumerate(r):
+            if (word := words.get(b)) is None:
+                word = words[b] = (self._row(b, abjad), self._joins(b))
+            for i, sim, why in word[0]:
+                found.append((-sim, -2, -qw[i], i * len(r) + j, (i,), (j,), sim, why))
+                if sim >= COMPOUND_SIM:
+                    close_q.add(i)
+                    close_r.add(j)
+            if word[1]:
+                joined.append((j, word[1]))
+        # Joined words only matter where some word has no close partner of its own.
+        if len(close_q) < len(q) or len(close_r) < len(r):
+            self._compounds(r, joined, found)
+        return found
+
+    def _row(self, b: str, abjad: bool) -> _Row:
+        """The query tokens that listed token `b` may pair with."""
+        similarity = plain_abjad_similarity if abjad else plain_similarity
+        row = []
+        for i, a in enumerate(self.query.tokens):
             sim, why = similarity(a, b)
             if sim >= (INITIAL_SIM if why == Why.INITIAL else MIN_SIM):
-                found.append(Pair((i,), (j,), sim, why))
-    # Joined words only matter where some word has no close partner of its own.
-    close_q = {p.q[0] for p in found if p.sim >= COMPOUND_SIM}
-    close_r = {p.r[0] for p in found if p.sim >= COMPOUND_SIM}
-    if len(close_q) < len(q) or len(close_r) < len(r):
-        found += _compounds(q, r, flip=False) + _compounds(r, q, flip=True)
-    return found
+                row.append((i, sim, Why(why)))
+        return tuple(row)
+
+    def _compounds(
+        self, r: tuple[str, ...], joined: list[tuple[int, _Joins]], found: list[_Found]
+    ) -> None:
+        """Two adjacent query tokens written as one listed token (`joined`, by listed token),
+        then two adjacent listed tokens written as one query token."""
+        q, qw = self.query.tokens, self.q_weights
+        singles = len(q) * len(r)
+        for j, joins in joined:
+            for i, sim in joins:
+                key = singles + i * len(r) + j
+                found.append((-sim, -3, -(qw[i] + qw[i + 1]), key, (i, i + 1), (j,), sim, COMPOUND))
+        flipped = singles + max(len(q) - 1, 0) * len(r)
+        for i in range(len(r) - 1):
+            if (splits := self._split.get(pair := (r[i], r[i + 1]))) is None:
+                splits = self._split[pair] = self._splits(pair)
+            for j, sim in splits:
+                key = flipped + i * len(q) + j
+                found.append((-sim, -3, -qw[j], key, (j,), (i, i + 1), sim, COMPOUND))
+
+    def _joins(self, token: str) -> _Joins:
+        """Each pair of adjacent query tokens that `token` writes as one word, how alike."""
+        q = self.query.tokens
+        return tuple(
+            (i, sim)
+            for i in self._pairs_starting.get(token[0], ())
+            if (sim := _compound_sim(q[i], q[i + 1], token)) >= COMPOUND_SIM
+        )
+
+    def _splits(self, two: tuple[str, str]) -> _Joins:
+        """Each query token that writes the two listed tokens `two` as one word, how alike."""
+        q, starting = self.query.tokens, self._starting
+        found = starting.get(two[0][0], [])
+        if two[1][0] != two[0][0]:
+            found = sorted(found + starting.get(two[1][0], []))
+        return tuple((j, sim) for j in found if (sim := _compound_sim(*two, q[j])) >= COMPOUND_SIM)
 
 
-def _compounds(a: tuple[str, ...], b: tuple[str, ...], flip: bool) -> list[Pair]:
-    """Two adjacent tokens of `a` written as one token of `b`."""
-    found = []
-    for i in range(len(a) - 1):
-        for j, token in enumerate(b):
-            if abs(len(token) - len(a[i]) - len(a[i + 1])) > 2 or token[0] not in (
-                a[i][0],
-                a[i + 1][0],
-            ):
-                continue
-            # Either order: a reversed name is often written as one word (`ZARGHAMIEzzatollah`).
-            sim = max(token_similarity(a[i] + a[i + 1], token)[0],
-                      token_similarity(a[i + 1] + a[i], token)[0])  # fmt: skip
-            if sim >= COMPOUND_SIM:
-                two, one = (i, i + 1), (j,)
-                found.append(
-                    Pair(one, two, sim, Why.COMPOUND) if flip else Pair(two, one, sim, Why.COMPOUND)
-                )
-    return found
+COMPOUND = Why.COMPOUND
+
+
+def _sims(pairs: list[Pair], listed: bool) -> dict[int, float]:
+    """Token -> similarity of the pair it is in, of the query or of the listed name."""
+    return {i: p.sim for p in pairs for i in (p.r if listed else p.q)}
+
+
+def _compound_sim(left: str, right: str, token: str) -> float:
+    """How alike `token` is to `left` and `right` joined (either order); 0 when it cannot be."""
+    if abs(len(token) - len(left) - len(right)) > 2 or token[0] not in (left[0], right[0]):
+        return 0.0
+    # Either order: a reversed name is often written as one word (`ZARGHAMIEzzatollah`).
+    return max(_joined_sim(left + right, token), _joined_sim(right + left, token))
+
+
+def _joined_sim(joined: str, token: str) -> float:
+    return plain_similarity(joined, token)[0] if may_reach(joined, token, COMPOUND_SIM) else 0.0
 
 
 def align(query: PreparedName, result: PreparedName, weights: TokenWeights) -> Alignment:
     """Pair tokens greedily: most alike first, then the heavier tokens, each token once."""
-    qw, rw = token_weights(query, weights), token_weights(result, weights)
-    abjad = bool((query.scripts | result.scripts) & ABJAD_SCRIPTS)
-    cands = _candidates(query.tokens, result.tokens, abjad)
-    cands.sort(key=lambda p: (-p.sim, -len(p.q) - len(p.r), -sum(qw[i] for i in p.q)))
-    used_q: set[int] = set()
-    used_r: set[int] = set()
-    pairs = []
-    for pair in cands:
-        if used_q.isdisjoint(pair.q) and used_r.isdisjoint(pair.r):
-            pairs.append(pair)
-            used_q.update(pair.q)
-            used_r.update(pair.r)
-    known = tuple(weights.frequency(t) > 0 for t in query.tokens)
-    q_sims = {i: p.sim for p in pairs for i in p.q}
-    r_sims = {j: p.sim for p in pairs for j in p.r}
-    return Alignment(query, result, tuple(pairs), qw, rw, known, q_sims, r_sims)
+    return Aligner(side(query, weights), weights).align(side(result, weights))

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from operator import mul
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,8 @@ from veracity.matching.features import FEATURE_NAMES, FEATURES
 
 DEFAULT_MODEL = "name_model.json"
 KINDS = ("person", "other")
+_EXPLAINED = tuple((f.__name__, " ".join((f.__doc__ or "").split())) for f in FEATURES)
+"""Each feature's name and explanation (its docstring on one line)."""
 
 
 def sigmoid(x: float) -> float:
@@ -47,10 +51,13 @@ class Coefficients:
             raise ConfigError(f"name model lacks coefficients for {sorted(missing)}; retrain it")
         object.__setattr__(self, "_ordered", tuple(self.weights[n] for n in FEATURE_NAMES))
 
-    def logit(self, vector: list[float]) -> float:
+    def logit(self, vector: Sequence[float]) -> float:
         """The log-odds that two names are the same."""
         ordered: tuple[float, ...] = self._ordered  # type: ignore[attr-defined]  # __post_init__
-        return self.intercept + sum(c * x for c, x in zip(ordered, vector, strict=True))
+        if len(vector) != len(ordered):
+            raise ValueError(f"{len(vector)} feature values for {len(ordered)} coefficients")
+        products: float = sum(map(mul, ordered, vector))  # as sum(c * x ...), without a generator
+        return self.intercept + products
 
 
 @dataclass(frozen=True)
@@ -65,16 +72,22 @@ class NameModel:
         if set(self.kinds) != set(KINDS):
             raise ConfigError(f"name model needs coefficients for {KINDS}; retrain it")
 
-    def logit(self, vector: list[float], kind: str) -> float:
+    def logit(self, vector: Sequence[float], kind: str) -> float:
         """The log-odds that two names are the same; `kind` is the listed name's (names.KINDS)."""
         return self.kinds[model_kind(kind)].logit(vector)
 
-    def contributions(self, vector: list[float], kind: str) -> list[tuple[str, str, float, float]]:
+    def coefficients(self, kind: str) -> Coefficients:
+        """The regression that scores a listed name of this kind (names.KINDS)."""
+        return self.kinds[model_kind(kind)]
+
+    def contributions(
+        self, vector: Sequence[float], kind: str
+    ) -> list[tuple[str, str, float, float]]:
         """(feature, explanation, value, log-odds added) for every feature that is not zero."""
         weights = self.kinds[model_kind(kind)].weights
         return [
-            (f.__name__, " ".join((f.__doc__ or "").split()), x, weights[f.__name__] * x)
-            for f, x in zip(FEATURES, vector, strict=True)
+            (name, doc, x, weights[name] * x)
+            for (name, doc), x in zip(_EXPLAINED, vector, strict=True)
             if x
         ]
 

@@ -118,8 +118,16 @@ QUALIFIERS: tuple[Qualifier, ...] = (
 )
 
 
+def applies(query: MatchQuery) -> bool:
+    """Whether any qualifier can apply to the query: each compares a country, a birth date or
+    an identifier, and a name alone has none."""
+    return bool(query.countries or query.birth_dates or query.identifiers)
+
+
 def qualify(query: MatchQuery, party: Party) -> list[Evidence]:
     """Every qualifier that applies to this query and party."""
+    if not applies(query):
+        return []
     found = []
     for qualifier in QUALIFIERS:
         hit = qualifier(query, party)

@@ -3,6 +3,7 @@ kept beside the store, so later commands start at once and a new list version re
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import pickle
 from pathlib import Path
@@ -13,7 +14,7 @@ from veracity.matching.model import NameModel
 from veracity.settings import load_settings
 from veracity.store import Store
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 
 def fingerprint(store: Store) -> str:
@@ -26,6 +27,14 @@ def fingerprint(store: Store) -> str:
 
 def load_index(store: Store, cache: Path | None) -> CandidateIndex:
     """The candidate index of the store's live versions: from `cache` if current, else rebuilt."""
+    index = _cached_or_built(store, cache)
+    # The index is several hundred thousand objects made at once, which would set off a full
+    # garbage collection (a pause of about a second) among the first queries: collect at load.
+    gc.collect()
+    return index
+
+
+def _cached_or_built(store: Store, cache: Path | None) -> CandidateIndex:
     wanted = fingerprint(store)
     if cache is not None and cache.is_file():
         # Our own cache file, written below next to the store; never a file from elsewhere.
